@@ -124,9 +124,9 @@ COUNTRY_ALIASES = {
     "Korea": ("KOR", "AIGS usage refers to the Republic of Korea"),
     "Palestine": ("PSE", "short name"),
     "Palestine/West Bank": ("PSE", "V-Dem sub-unit; its values are used for PSE"),
-    "Palestine/Gaza": ("PSE", "V-Dem sub-unit; values not used as PSE indicators (West Bank unit is)"),
-    "Somaliland": ("SOM", "V-Dem sub-unit, not recognised; values not used as SOM indicators"),
-    "Zanzibar": ("TZA", "V-Dem sub-unit of Tanzania; values not used as TZA indicators"),
+    "Palestine/Gaza": ("XPG", "V-Dem unit; user-assigned code, see countries-extra.csv"),
+    "Somaliland": ("XSL", "V-Dem unit; user-assigned code, see countries-extra.csv"),
+    "Zanzibar": ("XZN", "V-Dem unit; user-assigned code, see countries-extra.csv"),
     "Russia": ("RUS", "short name"),
     "Syria": ("SYR", "short name"),
     "Taiwan": ("TWN", "short name"),
@@ -158,11 +158,24 @@ COUNTRY_ALIASES = {
     "China": ("CHN", "short name"),
     "PRC": ("CHN", "abbreviation"),
 }
-NON_ISO = {"XKX": "Kosovo"}
+# Units that V-Dem (and so the AIGS regime sheet) scores separately but ISO 3166-1 does not list.
+# They get codes from the ISO user-assigned range X.. so that the regime-type denominators cover
+# all 179 units the AIGS 2022 figures are computed over.
+NON_ISO_UNITS = [
+    ("XKX", "XK", "Kosovo", "Europe", "Southern Europe",
+     "not in ISO 3166-1; XKX is the user-assigned code used by the EU and the IMF"),
+    ("XPG", "", "Palestine/Gaza", "Asia", "Western Asia",
+     "V-Dem scores Gaza separately from the West Bank (PSE); user-assigned code"),
+    ("XSL", "", "Somaliland", "Africa", "Sub-Saharan Africa",
+     "V-Dem unit, not a recognised state; user-assigned code"),
+    ("XZN", "", "Zanzibar", "Africa", "Sub-Saharan Africa",
+     "V-Dem scores Zanzibar separately from mainland Tanzania; user-assigned code"),
+]
+NON_ISO = {u[0]: u[2] for u in NON_ISO_UNITS}
 
 # V-Dem sub-units whose values are NOT written as the ISO3 country's indicators (the ISO3
 # country has its own row, or another unit is used for it).
-VDEM_SKIP = {"Palestine/Gaza", "Somaliland", "Zanzibar"}
+VDEM_SKIP: set[str] = set()
 
 
 class Countries:
@@ -1147,6 +1160,8 @@ def write_all(raw: Path, B):
     write_csv(OUT / "technologies.csv", ["code", "label", "definition"], sorted(TECHNOLOGIES))
     names = sorted(C.names.values(), key=lambda x: (x[0].lower(), x[0]))
     write_csv(OUT / "country-names.csv", ["name", "iso3", "note"], names)
+    write_csv(OUT / "countries-extra.csv", ["iso3", "iso2", "name", "region", "sub_region", "note"],
+              sorted(NON_ISO_UNITS))
     write_csv(OUT / "sources.csv", ["id", "type", "url", "doi", "title", "publisher", "publisher_group", "published",
                                     "tier", "kind", "licence", "attribution"],
               [list(s.values()) for _, s in sorted(kb.sources.items())])
@@ -1228,7 +1243,8 @@ def check(B) -> bool:
     for k, w in (("LD", 34), ("ED", 55), ("EA", 60), ("CA", 30)):
         expect(f"V-Dem sheet (179 units) regime {k}", vc[k], w)
     written = Counter(i[3] for i in B["indicators"] if i[1] == "regime_type" and i[2] == "2021")
-    print(f"       regime_type 2021 rows written (ISO3 countries, sub-units skipped): {sum(written.values())} {dict(sorted(written.items()))}")
+    for k, w in (("LD", 34), ("ED", 55), ("EA", 60), ("CA", 30)):
+        expect(f"regime_type 2021 indicator rows {k}", written[k], w)
     v1 = countries("aigs-v1", lambda c: True)
     expect("aigs-v1 countries", len(v1), 77)
     for t, w in (("smart_city", 55), ("facial_recognition", 68), ("smart_policing", 61), ("social_media_surveillance", 36)):
@@ -1333,11 +1349,11 @@ Build date fixed at 2026-11-27 (the `recorded` date of all evidence). Totals: {n
   china.aiddata.org pages A (curated dataset of record); the Uganda parliamentary record A.
   `publisher_group` = original outlet for relayed copies (reviewed list in the script).
   Source URLs are normalised (https, lower-case host without `www.`, no fragment, no `utm_*`).
-- **Countries**: Kosovo has no ISO 3166-1 code; it uses the user-assigned `XKX` (not in
-  `iso3166/all.csv`). V-Dem sub-units Palestine/Gaza, Somaliland and Zanzibar are mapped in
-  `country-names.csv` but their values are not written as indicators (PSE uses the West Bank
-  unit; SOM and TZA have their own rows). So 176 ISO countries carry 2021 V-Dem values; the
-  179-unit regime counts are checked on the sheet itself.
+- **Countries**: V-Dem scores four units that ISO 3166-1 does not list: Kosovo, Palestine/Gaza
+  (the West Bank unit is PSE), Somaliland and Zanzibar. `countries-extra.csv` gives them codes
+  from the ISO user-assigned range (`XKX`, `XPG`, `XSL`, `XZN`), so that all 179 V-Dem units carry
+  their 2021 values and the regime-type denominators match the AIGS 2022 figures (LD 34, ED 55,
+  EA 60, CA 30).
 - **Companies**: `headquarters_iso3` is the company's own HQ. Deployments' `supplier_hq_iso3` was used
   where given (it names the parent's country, e.g. Avigilon → Motorola Solutions); a mismatch with
   both the company's and its parent's HQ would be listed in CHANGES.md (none in this build). Other
