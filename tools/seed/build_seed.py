@@ -1176,7 +1176,23 @@ def write_all(raw: Path, B):
 
     def locnum(e):
         return (e[0], e[1], [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", e[3])])
-    write_csv(OUT / "evidence.csv", ["claim_id", "source_id", "summary", "locator", "recorded"], sorted(kb.evidence, key=locnum))
+    # One evidence row per (claim, source): a source that states a claim in several places (two
+    # deployment rows citing one page, "Face++" and "Megvii" in one AIGS row) is one piece of
+    # evidence whose locator names every place.
+    merged: dict[tuple[str, str], list] = {}
+    for e in sorted(kb.evidence, key=locnum):
+        key = (e[0], e[1])
+        if key in merged:
+            m = merged[key]
+            if e[2] not in m[2].split(" / "):
+                m[2] = m[2] + " / " + e[2]
+            m[3] = m[3] + "; " + e[3]
+            change(f"evidence for `{e[0]}` from `{e[1]}`: stated twice in one source ({m[3]}); "
+                   "merged into one evidence row.")
+        else:
+            merged[key] = list(e)
+    write_csv(OUT / "evidence.csv", ["claim_id", "source_id", "summary", "locator", "recorded"],
+              [tuple(m) for m in merged.values()])
     write_csv(OUT / "flags.csv", ["claim_id", "kind", "effective", "reason"], sorted(kb.flags))
     write_csv(OUT / "indicators.csv", ["country_iso3", "indicator", "year", "value", "source_id"], B["indicators"])
     write_csv(OUT / "entity-listings.csv", ["company_id", "list", "listed_name", "listed_on", "reference", "source_url"], B["listings"])

@@ -14,6 +14,7 @@ public interface SeedFiles {
   List<String> NAMES =
       List.of(
           "iso3166/all.csv",
+          "countries-extra.csv",
           "technologies.csv",
           "country-names.csv",
           "sources.csv",

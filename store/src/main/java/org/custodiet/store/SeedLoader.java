@@ -136,13 +136,17 @@ public final class SeedLoader {
                 null,
                 Map.of(),
                 missing,
-                "the database already holds data (table " + t + ") but no seed; nothing was changed"));
+                "the database already holds data (table "
+                    + t
+                    + ") but no seed; nothing was changed"));
       }
     }
     return Optional.empty();
   }
 
-  /** SHA-256 over the seed files: for each present file in load order, its name, length and bytes. */
+  /**
+   * SHA-256 over the seed files: for each present file in load order, its name, length and bytes.
+   */
   static String seedSha256(Map<String, byte[]> files) {
     var md = TextFile.digest();
     files.forEach(
@@ -201,6 +205,28 @@ public final class SeedLoader {
       }
       s.rows.put(t.file, t.rows.size());
 
+      t = tables.get("countries-extra.csv");
+      if (t != null) {
+        t.requireColumns(List.of("iso3", "iso2", "name", "region", "sub_region"), null, p);
+        for (CsvTable.Row r : t.rows) {
+          Fields f = t.fields(r, p);
+          String iso3 = f.get("iso3");
+          if (!Iso3.isWellFormed(iso3) || !iso3.startsWith("X")) {
+            f.invalid("iso3", "'" + iso3 + "' is not a user-assigned alpha-3 code (X..)");
+          } else if (!countries.add(iso3)) {
+            f.invalid("iso3", "duplicate country '" + iso3 + "'");
+          } else if (f.get("name") == null) {
+            f.invalid("name", "required");
+          } else {
+            s.countries.add(
+                new Object[] {
+                  iso3, f.get("iso2"), f.get("name"), f.get("region"), f.get("sub_region")
+                });
+          }
+        }
+        s.rows.put(t.file, t.rows.size());
+      }
+
       t = tables.get("technologies.csv");
       t.requireColumns(List.of("code", "label", "definition"), null, p);
       for (CsvTable.Row r : t.rows) {
@@ -257,7 +283,11 @@ public final class SeedLoader {
         } else if (sourceLines.putIfAbsent(src.id(), r.line()) != null) {
           f.invalid(
               "id",
-              "duplicate source '" + src.id() + "' (first at line " + sourceLines.get(src.id()) + ")");
+              "duplicate source '"
+                  + src.id()
+                  + "' (first at line "
+                  + sourceLines.get(src.id())
+                  + ")");
         } else if (src.url() != null && urlLines.putIfAbsent(src.url(), r.line()) != null) {
           f.invalid("url", "duplicate URL (first at line " + urlLines.get(src.url()) + ")");
         } else {
@@ -267,7 +297,8 @@ public final class SeedLoader {
       s.rows.put(t.file, t.rows.size());
 
       t = tables.get("companies.csv");
-      t.requireColumns(List.of("id", "name", "headquarters_iso3", "parent_id", "ownership"), null, p);
+      t.requireColumns(
+          List.of("id", "name", "headquarters_iso3", "parent_id", "ownership"), null, p);
       for (CsvTable.Row r : t.rows) {
         String id = t.fields(r, p).get("id");
         if (id != null) {
@@ -290,7 +321,9 @@ public final class SeedLoader {
         }
         String hq = f.get("headquarters_iso3");
         if (hq != null && !countries.contains(hq)) {
-          f.invalid("headquarters_iso3", "unknown ISO 3166-1 code '" + hq + "' (not in the country table)");
+          f.invalid(
+              "headquarters_iso3",
+              "unknown ISO 3166-1 code '" + hq + "' (not in the country table)");
         }
         String parent = f.get("parent_id");
         if (parent != null && !companyIds.contains(parent)) {
@@ -331,7 +364,9 @@ public final class SeedLoader {
           continue;
         }
         if (claimLines.putIfAbsent(c.id(), r.line()) != null) {
-          f.invalid("id", "duplicate claim '" + c.id() + "' (first at line " + claimLines.get(c.id()) + ")");
+          f.invalid(
+              "id",
+              "duplicate claim '" + c.id() + "' (first at line " + claimLines.get(c.id()) + ")");
         } else {
           s.claims.add(c);
         }
@@ -363,8 +398,12 @@ public final class SeedLoader {
         if (pairs.putIfAbsent(key, r.line()) != null) {
           f.invalid(
               "source_id",
-              "duplicate evidence: claim '" + claim + "' already cites source '" + source
-                  + "' at line " + pairs.get(key));
+              "duplicate evidence: claim '"
+                  + claim
+                  + "' already cites source '"
+                  + source
+                  + "' at line "
+                  + pairs.get(key));
           continue;
         }
         EvidenceRow e = Rows.evidence(f, claim, source, null);
@@ -377,7 +416,12 @@ public final class SeedLoader {
       claimLines.forEach(
           (id, line) -> {
             if (!evidenced.contains(id)) {
-              p.invalid("claims.csv", line, null, "id", "claim '" + id + "' has no evidence in evidence.csv");
+              p.invalid(
+                  "claims.csv",
+                  line,
+                  null,
+                  "id",
+                  "claim '" + id + "' has no evidence in evidence.csv");
             }
           });
 
@@ -408,7 +452,8 @@ public final class SeedLoader {
 
       t = tables.get("indicators.csv");
       if (t != null) {
-        t.requireColumns(List.of("country_iso3", "indicator", "year", "value", "source_id"), null, p);
+        t.requireColumns(
+            List.of("country_iso3", "indicator", "year", "value", "source_id"), null, p);
         Set<String> keys = new HashSet<>();
         for (CsvTable.Row r : t.rows) {
           Fields f = t.fields(r, p);
@@ -420,7 +465,9 @@ public final class SeedLoader {
             IndicatorKind k = IndicatorKind.fromCode(kind);
             new org.custodiet.core.model.Indicator("AAA", k, 2000, value == null ? "" : value, "x");
           } catch (IllegalArgumentException e) {
-            f.invalid(kind == null || !e.getMessage().startsWith("indicator:") ? "value" : "indicator", e.getMessage());
+            f.invalid(
+                kind == null || !e.getMessage().startsWith("indicator:") ? "value" : "indicator",
+                e.getMessage());
           }
           Integer year = null;
           try {
@@ -432,7 +479,8 @@ public final class SeedLoader {
           if (source == null || !sourceLines.containsKey(source)) {
             f.invalid("source_id", "unknown source '" + source + "'");
           }
-          if (p.total() == before && !keys.add(country + "\n" + kind + "\n" + year + "\n" + source)) {
+          if (p.total() == before
+              && !keys.add(country + "\n" + kind + "\n" + year + "\n" + source)) {
             f.invalid("year", "duplicate indicator row for " + country + " " + kind + " " + year);
           }
           if (p.total() == before) {
@@ -459,7 +507,12 @@ public final class SeedLoader {
           if (p.total() == before) {
             s.listings.add(
                 new Object[] {
-                  company, f.get("list"), f.get("listed_name"), on, f.get("reference"), f.get("source_url")
+                  company,
+                  f.get("list"),
+                  f.get("listed_name"),
+                  on,
+                  f.get("reference"),
+                  f.get("source_url")
                 });
           }
         }
@@ -481,7 +534,8 @@ public final class SeedLoader {
           if (figure == null) {
             f.invalid("figure_id", "required");
           } else if (!keys.add(release + "\n" + figure)) {
-            f.invalid("figure_id", "duplicate figure '" + figure + "' in release '" + release + "'");
+            f.invalid(
+                "figure_id", "duplicate figure '" + figure + "' in release '" + release + "'");
           }
           Integer value = null;
           if (f.get("value") != null) {
@@ -511,7 +565,8 @@ public final class SeedLoader {
     }
 
     /** Orders companies so that a parent is inserted before its subsidiaries; reports cycles. */
-    private static List<Object[]> parentsFirst(Map<String, Object[]> companies, String file, Problems p) {
+    private static List<Object[]> parentsFirst(
+        Map<String, Object[]> companies, String file, Problems p) {
       List<Object[]> out = new ArrayList<>();
       Set<String> done = new HashSet<>();
       for (String id : companies.keySet()) {
@@ -536,18 +591,28 @@ public final class SeedLoader {
     }
 
     void write(Handle h, long batch) {
-      insert(h, "INSERT INTO country (iso3, iso2, name, region, sub_region) VALUES (?, ?, ?, ?, ?)", countries);
+      insert(
+          h,
+          "INSERT INTO country (iso3, iso2, name, region, sub_region) VALUES (?, ?, ?, ?, ?)",
+          countries);
       insert(h, "INSERT INTO technology (code, label, definition) VALUES (?, ?, ?)", technologies);
-      insert(h, "INSERT INTO country_name (name_key, name, iso3, note) VALUES (?, ?, ?, ?)", countryNames);
+      insert(
+          h,
+          "INSERT INTO country_name (name_key, name, iso3, note) VALUES (?, ?, ?, ?)",
+          countryNames);
       Tables.insertSources(h, sources, batch);
       insert(
           h,
           "INSERT INTO company (id, name, headquarters_iso3, parent_id, ownership) VALUES (?, ?, ?, ?, ?)",
           companies);
-      insert(h, "INSERT INTO company_alias (company_id, position, alias) VALUES (?, ?, ?)", aliases);
+      insert(
+          h, "INSERT INTO company_alias (company_id, position, alias) VALUES (?, ?, ?)", aliases);
       Tables.insertClaims(h, claims, batch);
       Tables.insertEvidence(h, evidence, batch);
-      insert(h, "INSERT INTO claim_flag (claim_id, kind, effective, reason) VALUES (?, ?, ?, ?)", flags);
+      insert(
+          h,
+          "INSERT INTO claim_flag (claim_id, kind, effective, reason) VALUES (?, ?, ?, ?)",
+          flags);
       insert(
           h,
           "INSERT INTO indicator (country_iso3, indicator, indicator_year, indicator_value, source_id)"
