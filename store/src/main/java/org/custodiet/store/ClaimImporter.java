@@ -91,7 +91,9 @@ public final class ClaimImporter {
     this.maxBytes = maxBytes;
   }
 
-  /** Imports a file; the format follows the extension (.csv, .json) or, failing that, the content. */
+  /**
+   * Imports a file; the format follows the extension (.csv, .json) or, failing that, the content.
+   */
   public ImportResult importFile(Path file) {
     return importFile(file, null);
   }
@@ -147,7 +149,8 @@ public final class ClaimImporter {
     if (!table.index.containsKey("source_id") && !table.index.containsKey("source_url")) {
       p.add(
           Reason.MALFORMED,
-          new Problem(text.name(), 1, 0, null, "source_id", "the header needs source_id or source_url"));
+          new Problem(
+              text.name(), 1, 0, null, "source_id", "the header needs source_id or source_url"));
       p.throwIfAny();
     }
     b.rows = table.rows.size();
@@ -276,7 +279,10 @@ public final class ClaimImporter {
     try (JsonParser parser = factory.createParser(text.text())) {
       JsonToken t = parser.nextToken();
       if (t != JsonToken.START_OBJECT) {
-        throw malformed(file, parser.currentTokenLocation(), "expected a JSON object { \"sources\": [...], \"claims\": [...] }");
+        throw malformed(
+            file,
+            parser.currentTokenLocation(),
+            "expected a JSON object { \"sources\": [...], \"claims\": [...] }");
       }
       List<Located<ObjectNode>> claimNodes = new ArrayList<>();
       while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
@@ -286,7 +292,8 @@ public final class ClaimImporter {
         switch (key) {
           case "format" -> {
             if (t != JsonToken.VALUE_STRING || !parser.getText().startsWith("custodiet-claims/1")) {
-              p.invalid(file, at.getLineNr(), "/format", "format", "expected \"custodiet-claims/1\"");
+              p.invalid(
+                  file, at.getLineNr(), "/format", "format", "expected \"custodiet-claims/1\"");
             }
           }
           case "sources", "claims" -> {
@@ -307,18 +314,32 @@ public final class ClaimImporter {
                 SourceRow s = Rows.source(f);
                 if (s != null) {
                   if (b.sources.containsKey(s.id())) {
-                    f.invalid("id", "duplicate source '" + s.id() + "' (first at " + b.sources.get(s.id()).at().location() + ")");
+                    f.invalid(
+                        "id",
+                        "duplicate source '"
+                            + s.id()
+                            + "' (first at "
+                            + b.sources.get(s.id()).at().location()
+                            + ")");
                   } else {
                     b.sources.put(s.id(), new Located<>(s, f));
                   }
                 }
               } else {
-                claimNodes.add(new Located<>(node, new Fields.JsonFields(file, loc.getLineNr(), ptr, node, JSON_CLAIM, p)));
+                claimNodes.add(
+                    new Located<>(
+                        node,
+                        new Fields.JsonFields(file, loc.getLineNr(), ptr, node, JSON_CLAIM, p)));
               }
             }
           }
           default -> {
-            p.invalid(file, at.getLineNr(), "/" + key, key, "unknown field (expected format, sources, claims)");
+            p.invalid(
+                file,
+                at.getLineNr(),
+                "/" + key,
+                key,
+                "unknown field (expected format, sources, claims)");
             parser.skipChildren();
           }
         }
@@ -327,7 +348,10 @@ public final class ClaimImporter {
         throw malformed(file, parser.currentTokenLocation(), "expected a field name or }");
       }
       if (parser.nextToken() != null) {
-        throw malformed(file, parser.currentTokenLocation(), "unexpected content after the end of the JSON object");
+        throw malformed(
+            file,
+            parser.currentTokenLocation(),
+            "unexpected content after the end of the JSON object");
       }
       for (Located<ObjectNode> cn : claimNodes) {
         b.rows++;
@@ -335,7 +359,8 @@ public final class ClaimImporter {
         ClaimRow c = Rows.claim(f, refs);
         JsonNode ev = cn.row().get("evidence");
         if (ev == null || ev.isNull() || (ev.isArray() && ev.isEmpty())) {
-          f.invalid("evidence", "a claim needs at least one evidence item (claim without a source)");
+          f.invalid(
+              "evidence", "a claim needs at least one evidence item (claim without a source)");
           continue;
         }
         if (!ev.isArray()) {
@@ -352,7 +377,8 @@ public final class ClaimImporter {
             p.invalid(file, f.line, ptr, null, "expected an object {source_id, summary, locator}");
             continue;
           }
-          Fields ef = new Fields.JsonFields(file, f.line, ptr, (ObjectNode) ev.get(j), JSON_EVIDENCE, p);
+          Fields ef =
+              new Fields.JsonFields(file, f.line, ptr, (ObjectNode) ev.get(j), JSON_EVIDENCE, p);
           String sid = ef.get("source_id");
           if (sid == null) {
             ef.invalid("source_id", "required (claim without a source)");
@@ -375,10 +401,17 @@ public final class ClaimImporter {
       }
       throw new ImportException(
           Reason.MALFORMED,
-          new Problem(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), null, null, msg),
+          new Problem(
+              file,
+              loc == null ? 0 : loc.getLineNr(),
+              loc == null ? 0 : loc.getColumnNr(),
+              null,
+              null,
+              msg),
           e);
     } catch (IOException e) {
-      throw new ImportException(Reason.UNREADABLE, new Problem(file, 0, 0, null, null, e.toString()), e);
+      throw new ImportException(
+          Reason.UNREADABLE, new Problem(file, 0, 0, null, null, e.toString()), e);
     }
     return b;
   }
@@ -420,14 +453,24 @@ public final class ClaimImporter {
       if (old != null) {
         String diff = Rows.firstSourceDifference(old, s);
         if (diff != null) {
-          ls.at().conflict(
-              diff,
-              "source '" + s.id() + "' is already recorded with " + diff + " '" + old.field(diff)
-                  + "', not '" + s.field(diff) + "'");
+          ls.at()
+              .conflict(
+                  diff,
+                  "source '"
+                      + s.id()
+                      + "' is already recorded with "
+                      + diff
+                      + " '"
+                      + old.field(diff)
+                      + "', not '"
+                      + s.field(diff)
+                      + "'");
         }
       } else {
         if (s.url() != null && dbUrls.containsKey(s.url())) {
-          ls.at().conflict("url", "this URL is already recorded as source '" + dbUrls.get(s.url()) + "'");
+          ls.at()
+              .conflict(
+                  "url", "this URL is already recorded as source '" + dbUrls.get(s.url()) + "'");
         } else {
           newSources.add(s);
         }
@@ -443,10 +486,18 @@ public final class ClaimImporter {
       }
       String diff = old.firstDifference(lc.row());
       if (diff != null) {
-        lc.at().conflict(
-            diff.equals("id") ? "id" : diff,
-            "claim '" + old.id() + "' already exists with " + diff + " '" + old.field(diff)
-                + "', not '" + lc.row().field(diff) + "'");
+        lc.at()
+            .conflict(
+                diff.equals("id") ? "id" : diff,
+                "claim '"
+                    + old.id()
+                    + "' already exists with "
+                    + diff
+                    + " '"
+                    + old.field(diff)
+                    + "', not '"
+                    + lc.row().field(diff)
+                    + "'");
       }
     }
     List<EvidenceRow> newEvidence = new ArrayList<>();
@@ -456,7 +507,10 @@ public final class ClaimImporter {
       EvidenceRow e = le.row();
       if (!dbSources.containsKey(e.sourceId())
           && (b.sources.get(e.sourceId()) == null || b.sources.get(e.sourceId()).row() == null)) {
-        le.at().invalid("source_id", "unknown source '" + e.sourceId() + "' (not in the file or the database)");
+        le.at()
+            .invalid(
+                "source_id",
+                "unknown source '" + e.sourceId() + "' (not in the file or the database)");
         continue;
       }
       EvidenceRow old = dbEvidence.get(entry.getKey());
@@ -468,10 +522,14 @@ public final class ClaimImporter {
       } else if (old.sameContent(e)) {
         unchanged++;
       } else {
-        le.at().conflict(
-            "summary",
-            "claim '" + e.claimId() + "' already cites source '" + e.sourceId()
-                + "' with a different summary or locator");
+        le.at()
+            .conflict(
+                "summary",
+                "claim '"
+                    + e.claimId()
+                    + "' already cites source '"
+                    + e.sourceId()
+                    + "' with a different summary or locator");
       }
     }
     p.throwIfAny();

@@ -113,7 +113,13 @@ final class CsvTable {
       if (optional != null && !required.contains(c) && !optional.contains(c)) {
         p.add(
             Reason.MALFORMED,
-            new Problem(file, 1, 0, null, c, "unknown column (expected one of " + required + " " + optional + ")"));
+            new Problem(
+                file,
+                1,
+                0,
+                null,
+                c,
+                "unknown column (expected one of " + required + " " + optional + ")"));
       }
     }
     p.throwIfAny();

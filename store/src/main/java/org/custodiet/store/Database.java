@@ -43,7 +43,8 @@ public final class Database implements AutoCloseable {
     try {
       Files.createDirectories(dataDir);
     } catch (java.io.IOException e) {
-      throw new StoreException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot create data directory " + dataDir + ": " + e.getMessage(), e);
     }
     String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("custodiet") + H2_OPTIONS;
     return open(url, "sa", "");
@@ -62,9 +63,13 @@ public final class Database implements AutoCloseable {
     Objects.requireNonNull(jdbcUrl, "JDBC URL");
     Database db;
     if (jdbcUrl.startsWith("jdbc:h2:")) {
-      String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";MODE=") ? jdbcUrl : jdbcUrl + H2_OPTIONS;
+      String url =
+          jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";MODE=")
+              ? jdbcUrl
+              : jdbcUrl + H2_OPTIONS;
       JdbcConnectionPool pool =
-          JdbcConnectionPool.create(url, user == null ? "sa" : user, password == null ? "" : password);
+          JdbcConnectionPool.create(
+              url, user == null ? "sa" : user, password == null ? "" : password);
       pool.setMaxConnections(32);
       db = new Database(url, pool, pool::dispose, false);
     } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {

@@ -47,12 +47,15 @@ public final class Exporter {
     } else if (name.endsWith(".json")) {
       format = ClaimImporter.Format.JSON;
     } else {
-      throw new IllegalArgumentException("cannot tell the export format of " + file + ": use .csv or .json");
+      throw new IllegalArgumentException(
+          "cannot tell the export format of " + file + ": use .csv or .json");
     }
     return export(file, format);
   }
 
-  /** Writes to {@code file} (via a temporary file, then moved into place); returns claims written. */
+  /**
+   * Writes to {@code file} (via a temporary file, then moved into place); returns claims written.
+   */
   public int export(Path file, ClaimImporter.Format format) {
     Path dir = file.toAbsolutePath().getParent();
     try {
@@ -73,7 +76,9 @@ public final class Exporter {
   }
 
   private record Snapshot(
-      List<ClaimRow> claims, Map<String, List<EvidenceRow>> evidence, Map<String, SourceRow> sources) {}
+      List<ClaimRow> claims,
+      Map<String, List<EvidenceRow>> evidence,
+      Map<String, SourceRow> sources) {}
 
   private Snapshot snapshot() {
     return db.jdbi()
@@ -124,7 +129,9 @@ public final class Exporter {
   public int writeJson(OutputStream out) throws IOException {
     Snapshot s = snapshot();
     Map<String, SourceRow> used = new TreeMap<>();
-    s.evidence().values().forEach(l -> l.forEach(e -> used.put(e.sourceId(), s.sources().get(e.sourceId()))));
+    s.evidence()
+        .values()
+        .forEach(l -> l.forEach(e -> used.put(e.sourceId(), s.sources().get(e.sourceId()))));
     try (JsonGenerator g =
         new com.fasterxml.jackson.core.JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
       g.setPrettyPrinter(new DefaultPrettyPrinter());

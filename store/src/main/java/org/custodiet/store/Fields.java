@@ -92,7 +92,8 @@ abstract class Fields {
     private final ObjectNode node;
     private final String base;
 
-    JsonFields(String file, long line, String base, ObjectNode node, Set<String> allowed, Problems p) {
+    JsonFields(
+        String file, long line, String base, ObjectNode node, Set<String> allowed, Problems p) {
       super(file, line, p);
       this.node = node;
       this.base = base;
@@ -132,7 +133,10 @@ abstract class Fields {
       if (v.isBoolean()) {
         return Boolean.toString(v.booleanValue());
       }
-      invalid(name, "expected a string, found " + v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+      invalid(
+          name,
+          "expected a string, found "
+              + v.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
       return null;
     }
   }

@@ -71,7 +71,8 @@ public final class ImportException extends RuntimeException {
   }
 
   private static String describe(List<Problem> problems, int total) {
-    String head = problems.stream().limit(20).map(Problem::toString).collect(Collectors.joining("\n"));
+    String head =
+        problems.stream().limit(20).map(Problem::toString).collect(Collectors.joining("\n"));
     return total > 20 ? head + "\n... and " + (total - 20) + " more problems" : head;
   }
 

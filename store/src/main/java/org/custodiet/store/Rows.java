@@ -408,7 +408,8 @@ final class Rows {
     }
     if (f.get("supplier_company_id") != null && f.get("supplier_origin_iso3") != null) {
       f.invalid(
-          "supplier_origin_iso3", "give either supplier_company_id or supplier_origin_iso3, not both");
+          "supplier_origin_iso3",
+          "give either supplier_company_id or supplier_origin_iso3, not both");
     }
     if (problemCount(f) > before) {
       return null;

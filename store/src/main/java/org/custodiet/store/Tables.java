@@ -16,7 +16,9 @@ import org.custodiet.store.Rows.SourceRow;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Parameterised reads and batched writes of the claim tables, shared by loader, importer, export. */
+/**
+ * Parameterised reads and batched writes of the claim tables, shared by loader, importer, export.
+ */
 final class Tables {
   private Tables() {}
 

@@ -47,7 +47,8 @@ record TextFile(String name, String text, String sha256, long size) {
       if (bytes.length > maxBytes) { // grew while we looked
         throw new ImportException(
             Reason.TOO_LARGE,
-            new Problem(name, 0, 0, null, null, "file is over the limit of " + maxBytes + " bytes"));
+            new Problem(
+                name, 0, 0, null, null, "file is over the limit of " + maxBytes + " bytes"));
       }
     } catch (NoSuchFileException e) {
       throw new ImportException(
