@@ -152,8 +152,26 @@ final class IndexCommand implements Callable<Integer> {
               : "; removed " + String.join(", ", c.countriesRemoved()));
       if (c.id().equals("countries.any")) {
         for (String claim : c.claimsAdded()) {
-          out.printf("      %s  <- %s%n", claim, String.join("; ", sourcesOf(kb, claim)));
+          if (c.countriesAdded().contains(kb.claims().get(claim).countryIso3())) {
+            out.printf("      %s  <- %s%n", claim, String.join("; ", sourcesOf(kb, claim)));
+          }
         }
+        Map<String, Integer> bySource = new java.util.TreeMap<>();
+        for (String claim : c.claimsAdded()) {
+          for (Evidence e : kb.evidence()) {
+            if (e.claimId().equals(claim) && !e.sourceId().equals(RELEASE)) {
+              bySource.merge(
+                  kb.sources().get(e.sourceId()).type() == Source.SourceType.DATASET
+                      ? e.sourceId()
+                      : "news and documents",
+                  1,
+                  Integer::sum);
+            }
+          }
+        }
+        out.printf(
+            "      %d claims count in the living index but not in the release; their evidence: %s%n",
+            c.claimsAdded().size(), bySource);
       }
     }
     out.println("  (companies newly counted in one country are left out above; see --format json)");
