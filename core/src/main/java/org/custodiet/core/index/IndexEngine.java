@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.custodiet.core.model.ClaimKind;
 import org.custodiet.core.model.Indicator;
 import org.custodiet.core.model.IndicatorKind;
@@ -203,58 +204,47 @@ public final class IndexEngine {
     figures.add(any.figure("countries.any", "Countries with AI surveillance", null, ckb));
     for (int t = 0; t < ckb.techCodes.length; t++) {
       String code = ckb.techCodes[t];
-      String label = ckb.kb.technologies().get(code).label();
+      String label = lowerFirst(ckb.kb.technologies().get(code).label());
       figures.add(
           byTech[t].figure("countries.technology." + code, "Countries using " + label, null, ckb));
     }
-    List<Figure> origins = new ArrayList<>();
-    for (int o = 0; o < nCountries; o++) {
-      if (byOrigin[o] != null) {
-        String iso3 = ckb.countryCodes[o];
-        origins.add(
-            byOrigin[o].figure(
-                "countries.supplier_country." + iso3,
-                "Countries supplied from " + ckb.kb.countries().get(iso3).name(),
-                null,
-                ckb));
-      }
-    }
-    origins.sort(byValueThenId());
-    figures.addAll(origins);
+    figures.addAll(
+        ranked(
+            byOrigin,
+            ckb.countryCodes,
+            "countries.supplier_country.",
+            iso3 -> "Countries supplied from " + ckb.kb.countries().get(iso3).name()));
     figures.add(chinaBeltAndRoad(query, byOrigin));
-    List<Figure> companies = new ArrayList<>();
-    for (int k = 0; k < byCompany.length; k++) {
-      if (byCompany[k] != null) {
-        String id = ckb.companyIds[k];
-        companies.add(
-            byCompany[k].figure(
-                "countries.company." + id,
-                "Countries supplied by " + ckb.kb.companies().get(id).name(),
-                null,
-                ckb));
-      }
-    }
-    companies.sort(byValueThenId());
-    figures.addAll(companies);
+    figures.addAll(
+        ranked(
+            byCompany,
+            ckb.companyIds,
+            "countries.company.",
+            id -> "Countries supplied by " + ckb.kb.companies().get(id).name()));
     figures.addAll(regimes(query, any));
     figures.add(
         financed.figure("countries.financed", "Countries with financed deployments", null, ckb));
-    List<Figure> lenders = new ArrayList<>();
-    for (int k = 0; k < byLender.length; k++) {
-      if (byLender[k] != null) {
-        String id = ckb.companyIds[k];
-        lenders.add(
-            byLender[k].figure(
-                "countries.lender." + id,
-                "Countries with deployments financed by " + ckb.kb.companies().get(id).name(),
-                null,
-                ckb));
-      }
-    }
-    lenders.sort(byValueThenId());
-    figures.addAll(lenders);
+    figures.addAll(
+        ranked(
+            byLender,
+            ckb.companyIds,
+            "countries.lender.",
+            id -> "Countries with deployments financed by " + ckb.kb.companies().get(id).name()));
     return new IndexResult(
         query, CodingRules.VERSION, figures, Inconsistencies.find(ckb, counts, query, this));
+  }
+
+  /** One figure per non-empty set, largest first, ids made of a prefix and the key. */
+  private List<Figure> ranked(
+      CountrySets[] sets, String[] keys, String idPrefix, Function<String, String> label) {
+    List<Figure> figures = new ArrayList<>();
+    for (int i = 0; i < sets.length; i++) {
+      if (sets[i] != null) {
+        figures.add(sets[i].figure(idPrefix + keys[i], label.apply(keys[i]), null, ckb));
+      }
+    }
+    figures.sort(byValueThenId());
+    return figures;
   }
 
   private Figure chinaBeltAndRoad(IndexQuery query, CountrySets[] byOrigin) {
@@ -306,6 +296,16 @@ public final class IndexEngine {
               ckb));
     }
     return result;
+  }
+
+  /** "Facial recognition" reads "facial recognition" mid-sentence; acronyms stay as they are. */
+  private static String lowerFirst(String label) {
+    if (label.length() > 1
+        && Character.isUpperCase(label.charAt(0))
+        && Character.isLowerCase(label.charAt(1))) {
+      return Character.toLowerCase(label.charAt(0)) + label.substring(1);
+    }
+    return label;
   }
 
   private static Comparator<Figure> byValueThenId() {
