@@ -39,9 +39,19 @@ final class Workspace implements AutoCloseable {
     Workspace workspace = new Workspace(db);
     try {
       SeedResult seed = new SeedLoader(db).loadBundled();
-      if (seed.status() == SeedResult.Status.LOADED) {
-        System.err.println(
-            "custodiet: loaded the bundled data into " + db.url() + " (first start)");
+      switch (seed.status()) {
+        case LOADED ->
+            System.err.println(
+                "custodiet: loaded the bundled data into " + db.url() + " (first start)");
+        case UPGRADED ->
+            System.err.println(
+                "custodiet: replaced the older bundled data in "
+                    + db.url()
+                    + ": "
+                    + seed.message());
+        case DIFFERENT_SEED_PRESENT, DATABASE_NOT_EMPTY ->
+            System.err.println("custodiet: warning: " + seed.message());
+        case ALREADY_LOADED, NO_SEED -> {}
       }
     } catch (RuntimeException e) {
       db.close();

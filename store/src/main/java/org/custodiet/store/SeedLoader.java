@@ -63,7 +63,7 @@ public final class SeedLoader {
     }
     String sha = seedSha256(bytes);
     Optional<SeedResult> skip = db.jdbi().withHandle(h -> checkState(h, sha, missing));
-    if (skip.isPresent()) {
+    if (skip.isPresent() && !upgradable(skip.get())) {
       return skip.get();
     }
     for (String name : SeedFiles.REQUIRED) {
@@ -81,20 +81,52 @@ public final class SeedLoader {
         .inTransaction(
             h -> {
               Optional<SeedResult> again = checkState(h, sha, missing);
-              if (again.isPresent()) {
+              boolean upgrade = again.isPresent() && upgradable(again.get());
+              if (again.isPresent() && !upgrade) {
                 return again.get();
+              }
+              if (upgrade) {
+                removeSeedData(h);
               }
               int total = seed.rows.values().stream().mapToInt(Integer::intValue).sum();
               long batch = Tables.insertBatch(h, "seed", files.describe(), sha, total);
               seed.write(h, batch);
               return new SeedResult(
-                  SeedResult.Status.LOADED,
+                  upgrade ? SeedResult.Status.UPGRADED : SeedResult.Status.LOADED,
                   sha,
-                  sha,
+                  upgrade ? again.get().recordedSha256() : sha,
                   Map.copyOf(seed.rows),
                   missing,
-                  "loaded seed " + sha.substring(0, 12) + " (" + total + " rows)");
+                  (upgrade
+                          ? "replaced seed "
+                              + again.get().recordedSha256().substring(0, 12)
+                              + " by "
+                          : "loaded seed ")
+                      + sha.substring(0, 12)
+                      + " ("
+                      + total
+                      + " rows)");
             });
+  }
+
+  /** A different seed may be replaced when nothing but seed data was ever written. */
+  private static boolean upgradable(SeedResult state) {
+    return state.status() == SeedResult.Status.DIFFERENT_SEED_PRESENT
+        && state.message().endsWith(ONLY_SEED_DATA);
+  }
+
+  private static final String ONLY_SEED_DATA = "holds no imported data";
+
+  /**
+   * Deletes every row the seed owns; the import_batch rows stay as the history of what was loaded.
+   */
+  private static void removeSeedData(Handle h) {
+    List<String> tables = new ArrayList<>(KnowledgeBaseRepository.TABLES);
+    tables.remove("import_batch");
+    java.util.Collections.reverse(tables);
+    for (String table : tables) {
+      h.execute("DELETE FROM " + table);
+    }
   }
 
   private static Optional<SeedResult> checkState(Handle h, String sha, List<String> missing) {
@@ -102,7 +134,7 @@ public final class SeedLoader {
         h.createQuery("SELECT sha256 FROM import_batch WHERE kind = 'seed' ORDER BY id")
             .mapTo(String.class)
             .list();
-    if (seeds.contains(sha)) {
+    if (!seeds.isEmpty() && seeds.get(seeds.size() - 1).equals(sha)) {
       return Optional.of(
           new SeedResult(
               SeedResult.Status.ALREADY_LOADED,
@@ -114,6 +146,10 @@ public final class SeedLoader {
     }
     if (!seeds.isEmpty()) {
       String old = seeds.get(seeds.size() - 1);
+      long imports =
+          h.createQuery("SELECT COUNT(*) FROM import_batch WHERE kind <> 'seed'")
+              .mapTo(Long.class)
+              .one();
       return Optional.of(
           new SeedResult(
               SeedResult.Status.DIFFERENT_SEED_PRESENT,
@@ -125,7 +161,12 @@ public final class SeedLoader {
                   + old.substring(0, 12)
                   + ", not the bundled seed "
                   + sha.substring(0, 12)
-                  + "; seed upgrades are not supported yet, nothing was changed"));
+                  + (imports == 0
+                      ? "; the database " + ONLY_SEED_DATA
+                      : "; it also holds "
+                          + imports
+                          + " imports, so it was not changed: export them (custodiet export),"
+                          + " start a fresh data directory and import them again")));
     }
     for (String t : List.of("country", "technology", "source", "company", "claim")) {
       if (Tables.count(h, t) > 0) {

@@ -18,6 +18,11 @@ public record SeedResult(
   public enum Status {
     /** The seed was loaded into the empty database. */
     LOADED,
+    /**
+     * The database held only an older bundled seed and no imported data; it was replaced by this
+     * seed in one transaction.
+     */
+    UPGRADED,
     /** This very seed was loaded before; nothing was done. */
     ALREADY_LOADED,
     /**

@@ -172,15 +172,42 @@ abstract class StoreContract {
   }
 
   @Test
-  void aDifferentSeedIsReportedNotMixedIn() throws Exception {
+  void aNewerSeedReplacesADatabaseThatHoldsOnlySeedData() throws Exception {
     Database db = seeded();
     Map<String, Long> before = counts(db);
     Map<String, String> changed = Fixtures.seed();
     changed.put("technologies.csv", changed.get("technologies.csv") + "alpr,ALPR,Number plates\n");
     SeedResult r =
         new SeedLoader(db).load(SeedFiles.directory(Fixtures.write(tmp.resolve("seed2"), changed)));
+    assertThat(r.status()).isEqualTo(SeedResult.Status.UPGRADED);
+    assertThat(r.recordedSha256()).isNotEqualTo(r.sha256());
+    Map<String, Long> after = counts(db);
+    assertThat(after.get("technology")).isEqualTo(before.get("technology") + 1);
+    assertThat(after.get("claim")).isEqualTo(before.get("claim"));
+    assertThat(after.get("import_batch")).isEqualTo(before.get("import_batch") + 1);
+    assertThat(new SeedLoader(db).load(SeedFiles.directory(tmp.resolve("seed2"))).status())
+        .isEqualTo(SeedResult.Status.ALREADY_LOADED);
+  }
+
+  @Test
+  void aDifferentSeedIsReportedNotMixedInWhenImportsExist() throws Exception {
+    Database db = seeded();
+    new ClaimImporter(db)
+        .importFile(
+            file(
+                "mine.csv",
+                Fixtures.IMPORT_HEADER
+                    + Fixtures.row(
+                        "x/1,uses,KEN,smart_city,,,,,,,,,deployed,,",
+                        "aigs-2022,,,,,,,,,,,",
+                        Fixtures.EVIDENCE)));
+    Map<String, Long> before = counts(db);
+    Map<String, String> changed = Fixtures.seed();
+    changed.put("technologies.csv", changed.get("technologies.csv") + "alpr,ALPR,Number plates\n");
+    SeedResult r =
+        new SeedLoader(db).load(SeedFiles.directory(Fixtures.write(tmp.resolve("seed2"), changed)));
     assertThat(r.status()).isEqualTo(SeedResult.Status.DIFFERENT_SEED_PRESENT);
-    assertThat(r.message()).contains("not supported");
+    assertThat(r.message()).contains("1 imports").contains("custodiet export");
     assertThat(counts(db)).isEqualTo(before);
   }
 
