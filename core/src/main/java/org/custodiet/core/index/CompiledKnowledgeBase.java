@@ -58,6 +58,16 @@ final class CompiledKnowledgeBase {
   final int[] evGroup;
   final Evidence[] evidence;
 
+  /** Claims about country k are byCountry[byCountryStart[k] .. byCountryStart[k+1]-1]. */
+  final int[] byCountryStart;
+
+  final int[] byCountry;
+
+  /** Claims naming company k as supplier or lender, laid out like {@link #byCountry}. */
+  final int[] byCompanyStart;
+
+  final int[] byCompany;
+
   /** indicators[kind][country]: that country's values of that kind, sorted by year. */
   final Indicator[][][] indicators;
 
@@ -190,6 +200,11 @@ final class CompiledKnowledgeBase {
       evGroup[pos] = sourceGroup[s];
     }
 
+    byCountryStart = new int[countryCodes.length + 1];
+    byCountry = group(country, country, countryCodes.length, byCountryStart);
+    byCompanyStart = new int[companyIds.length + 1];
+    byCompany = group(company, lender, companyIds.length, byCompanyStart);
+
     indicators = new Indicator[IndicatorKind.values().length][countryCodes.length][];
     Map<Integer, List<Indicator>> byKey = new HashMap<>();
     for (Indicator indicator : kb.indicators()) {
@@ -208,6 +223,36 @@ final class CompiledKnowledgeBase {
           indicators[key / countryCodes.length][key % countryCodes.length] =
               list.toArray(Indicator[]::new);
         });
+  }
+
+  /**
+   * Groups claim numbers by key into one array with per-key start offsets, keeping claim order
+   * within each key. A claim is listed under each of its two keys (NONE skipped, a repeat once).
+   */
+  private static int[] group(int[] keyA, int[] keyB, int keys, int[] start) {
+    int n = keyA.length;
+    for (int c = 0; c < n; c++) {
+      if (keyA[c] != NONE) {
+        start[keyA[c] + 1]++;
+      }
+      if (keyB[c] != NONE && keyB[c] != keyA[c]) {
+        start[keyB[c] + 1]++;
+      }
+    }
+    for (int k = 0; k < keys; k++) {
+      start[k + 1] += start[k];
+    }
+    int[] grouped = new int[start[keys]];
+    int[] next = Arrays.copyOf(start, keys);
+    for (int c = 0; c < n; c++) {
+      if (keyA[c] != NONE) {
+        grouped[next[keyA[c]]++] = c;
+      }
+      if (keyB[c] != NONE && keyB[c] != keyA[c]) {
+        grouped[next[keyB[c]]++] = c;
+      }
+    }
+    return grouped;
   }
 
   private static void index(String[] keys, Map<String, Integer> into) {

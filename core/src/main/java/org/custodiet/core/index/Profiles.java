@@ -40,10 +40,8 @@ public final class Profiles {
     TreeSet<String> companies = new TreeSet<>();
     TreeSet<String> origins = new TreeSet<>();
     List<ClaimView> views = new ArrayList<>();
-    for (int c = 0; c < ckb.claims.length; c++) {
-      if (ckb.country[c] != idx) {
-        continue;
-      }
+    for (int i = ckb.byCountryStart[idx]; i < ckb.byCountryStart[idx + 1]; i++) {
+      int c = ckb.byCountry[i];
       ClaimView view = view(c, query);
       if (view.status() == ClaimStatus.NOT_YET_REPORTED) {
         continue;
@@ -79,10 +77,8 @@ public final class Profiles {
     TreeSet<String> served = new TreeSet<>();
     TreeSet<String> technologies = new TreeSet<>();
     List<ClaimView> views = new ArrayList<>();
-    for (int c = 0; c < ckb.claims.length; c++) {
-      if (ckb.company[c] != idx && ckb.lender[c] != idx) {
-        continue;
-      }
+    for (int i = ckb.byCompanyStart[idx]; i < ckb.byCompanyStart[idx + 1]; i++) {
+      int c = ckb.byCompany[i];
       ClaimView view = view(c, query);
       if (view.status() == ClaimStatus.NOT_YET_REPORTED) {
         continue;
@@ -107,7 +103,8 @@ public final class Profiles {
   }
 
   private ClaimView view(int c, IndexQuery query) {
-    ClaimStatus status = engine.status(ckb.claimIds[c], query);
+    ClaimStatus status =
+        engine.status(c, query.asOf().toEpochDay(), engine.sourceFilter(query), new int[64]);
     boolean counts = CodingRules.counts(ckb.claims[c], status, query.asOf());
     List<ClaimView.SourcedEvidence> evidence = new ArrayList<>();
     for (int e = ckb.evStart[c]; e < ckb.evStart[c + 1]; e++) {

@@ -223,4 +223,35 @@ class IndexEngineTest {
         .singleElement()
         .satisfies(c -> assertThat(c.status()).isEqualTo(ClaimStatus.REPORTED));
   }
+
+  @Test
+  void aFinancedSupplyShowsOnTheLendersAndTheSuppliersProfile() {
+    Fixtures f = world();
+    f.claims.add(
+        new org.custodiet.core.model.Claim(
+            "ecu-loan",
+            org.custodiet.core.model.ClaimKind.FINANCES,
+            "ECU",
+            "smart_city",
+            Supplier.company("huawei"),
+            "exim",
+            null,
+            null,
+            null,
+            null,
+            null));
+    f.add(source("gov", SourceTier.A, "Government", "2020"));
+    f.cite("ecu-loan", "gov");
+    IndexEngine engine = new IndexEngine(f.build());
+    Profiles profiles = new Profiles(engine);
+    assertThat(profiles.company("exim", IndexQuery.living(NOW)).claims())
+        .extracting(c -> c.claim().id())
+        .containsExactly("ecu-loan");
+    assertThat(profiles.company("huawei", IndexQuery.living(NOW)).claims())
+        .extracting(c -> c.claim().id())
+        .contains("ecu-loan", "ecu-huawei", "ken-huawei");
+    IndexResult r = engine.compute(IndexQuery.living(NOW));
+    assertThat(r.figure("countries.lender.exim").orElseThrow().countries()).containsExactly("ECU");
+    assertThat(r.figure("countries.financed").orElseThrow().claims()).containsExactly("ecu-loan");
+  }
 }
