@@ -35,7 +35,7 @@ final class CompanyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace workspace = Workspace.open(main.store)) {
+    try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
       String id = workspace.resolveCompany(name);
       CompanyProfile p = new Profiles(workspace.engine()).company(id, index.query());
       if (format == Format.json) {

@@ -37,7 +37,7 @@ final class CountryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace workspace = Workspace.open(main.store)) {
+    try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
       String iso3 = workspace.resolveCountry(country);
       CountryProfile p = new Profiles(workspace.engine()).country(iso3, index.query());
       if (format == Format.json) {

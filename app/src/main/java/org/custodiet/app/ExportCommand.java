@@ -38,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ClaimImporter.Format f = ImportCommand.parseFormat(format);
-    try (Workspace workspace = Workspace.open(main.store)) {
+    try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
       Exporter exporter = new Exporter(workspace.database());
       if (output != null) {
         int claims = exporter.export(output, f);

@@ -45,7 +45,7 @@ final class ImportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--max-size: must be between 1 and 4096 MB");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace workspace = Workspace.open(main.store)) {
+    try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
       ClaimImporter importer = new ClaimImporter(workspace.database(), maxMegabytes * 1024 * 1024);
       ImportResult r =
           format == null

@@ -64,7 +64,7 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace workspace = Workspace.open(main.store)) {
+    try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
       IndexEngine engine = workspace.engine();
       IndexQuery query = index.query();
       IndexResult result = engine.compute(query);

@@ -28,7 +28,7 @@ final class Workspace implements AutoCloseable {
   }
 
   /** Opens the database the options name and loads the bundled seed into it when it is empty. */
-  static Workspace open(StoreOptions options) {
+  static Workspace open(StoreOptions options, java.io.PrintWriter notices) {
     Database db =
         options.dbUrl != null
             ? Database.open(
@@ -41,18 +41,19 @@ final class Workspace implements AutoCloseable {
       SeedResult seed = new SeedLoader(db).loadBundled();
       switch (seed.status()) {
         case LOADED ->
-            System.err.println(
+            notices.println(
                 "custodiet: loaded the bundled data into " + db.url() + " (first start)");
         case UPGRADED ->
-            System.err.println(
+            notices.println(
                 "custodiet: replaced the older bundled data in "
                     + db.url()
                     + ": "
                     + seed.message());
         case DIFFERENT_SEED_PRESENT, DATABASE_NOT_EMPTY ->
-            System.err.println("custodiet: warning: " + seed.message());
+            notices.println("custodiet: warning: " + seed.message());
         case ALREADY_LOADED, NO_SEED -> {}
       }
+      notices.flush();
     } catch (RuntimeException e) {
       db.close();
       throw e;
