@@ -178,9 +178,14 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   static Set<String> sourcesOf(KnowledgeBase kb, String claimId) {
+    return sourcesOf(kb, claimId, null);
+  }
+
+  /** Publisher and address of each source citing the claim; only {@code onlySource} if given. */
+  static Set<String> sourcesOf(KnowledgeBase kb, String claimId, String onlySource) {
     Set<String> sources = new LinkedHashSet<>();
     for (Evidence e : kb.evidence()) {
-      if (e.claimId().equals(claimId)) {
+      if (e.claimId().equals(claimId) && (onlySource == null || onlySource.equals(e.sourceId()))) {
         Source s = kb.sources().get(e.sourceId());
         sources.add(s.publisher() + (s.url() != null ? " " + s.url() : ""));
       }
@@ -283,7 +288,9 @@ final class IndexCommand implements Callable<Integer> {
       m.put("denominator", f.denominator());
       List<Object> claims = new ArrayList<>();
       for (String id : f.claims()) {
-        claims.add(Map.of("claim", id, "sources", List.copyOf(sourcesOf(kb, id))));
+        claims.add(
+            Map.of(
+                "claim", id, "sources", List.copyOf(sourcesOf(kb, id, result.query().sourceId()))));
       }
       m.put("claims", claims);
       out.println(Json.write(m));
@@ -303,7 +310,8 @@ final class IndexCommand implements Callable<Integer> {
     for (Map.Entry<String, List<String>> e : byCountry.entrySet()) {
       out.printf("%s %s%n", e.getKey(), kb.countries().get(e.getKey()).name());
       for (String id : e.getValue()) {
-        out.printf("    %s  <- %s%n", id, String.join("; ", sourcesOf(kb, id)));
+        out.printf(
+            "    %s  <- %s%n", id, String.join("; ", sourcesOf(kb, id, result.query().sourceId())));
       }
     }
   }

@@ -96,7 +96,8 @@ class CommandLineTest {
     Run r = runOn(data, "index", "--source", "aigs-2022", "--figure", "countries.company.palantir");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).startsWith("countries.company.palantir = 9");
-    assertThat(r.out()).contains("aigs/NZL/supplies/palantir").contains("gjhf5y4xjp");
+    assertThat(r.out()).contains("aigs/NZL/supplies/palantir").contains("gjhf5y4xjp/4");
+    assertThat(r.out()).as("only the chosen source is cited").doesNotContain("gjhf5y4xjp/1");
   }
 
   @Test
