@@ -1208,7 +1208,7 @@ def write_all(raw: Path, B):
     readme = README.format(
         hq_unknown=", ".join(unknown),
         skipped="\n".join(f"  - {s}" for s in B["skipped"]),
-        n_claims=len(kb.claims), n_ev=len(kb.evidence), n_src=len(kb.sources), n_comp=len(COMPANIES))
+        n_claims=len(kb.claims), n_ev=len(merged), n_src=len(kb.sources), n_comp=len(COMPANIES))
     (OUT / "README.md").write_bytes(readme.encode("utf-8"))
 
 
