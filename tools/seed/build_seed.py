@@ -72,14 +72,16 @@ def write_csv(path: Path, header: list[str], rows) -> None:
 
 
 def norm_url(url: str) -> str:
+    """The canonical form of a web address; the same rule as core's CanonicalUrl.of (a store test
+    checks every bundled document id against it): https; host lower-cased without "www."; default
+    ports, fragment and utm_* parameters dropped; path and the other parameters kept as written."""
     u = urlsplit(url.strip())
     host = (u.hostname or "").lower()
     if host.startswith("www."):
         host = host[4:]
-    netloc = host + (f":{u.port}" if u.port else "")
-    q = [(k, v) for k, v in parse_qsl(u.query, keep_blank_values=True) if not k.lower().startswith("utm_")]
-    # http and https are the same document: always https
-    return urlunsplit(("https", netloc, u.path, urlencode(q, safe=":/|,"), ""))
+    netloc = host + (f":{u.port}" if u.port and u.port not in (80, 443) else "")
+    kept = [p for p in u.query.split("&") if p and not p.lower().startswith("utm_")]
+    return urlunsplit(("https", netloc, u.path or "/", "&".join(kept), ""))
 
 
 def doc_id(url: str) -> str:

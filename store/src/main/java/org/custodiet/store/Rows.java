@@ -3,13 +3,12 @@ package org.custodiet.store;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.custodiet.core.model.CanonicalUrl;
 import org.custodiet.core.model.Claim;
 import org.custodiet.core.model.ClaimKind;
 import org.custodiet.core.model.Evidence;
@@ -252,10 +251,13 @@ final class Rows {
   static SourceRow source(Fields f) {
     int before = problemCount(f);
     String url = f.get("url");
+    if (url != null && isHttpUrl(url)) {
+      url = CanonicalUrl.of(url);
+    }
     String id = f.get("id");
     if (id == null) {
-      if (url != null) {
-        id = documentId(url);
+      if (url != null && isHttpUrl(url)) {
+        id = CanonicalUrl.documentId(url);
       } else {
         f.invalid("id", "a source needs an id (or a url to derive it from)");
       }
@@ -526,42 +528,6 @@ final class Rows {
           && u.getHost() != null;
     } catch (URISyntaxException e) {
       return false;
-    }
-  }
-
-  /**
-   * The id of a document source: "doc-" and the first 12 hex digits of the SHA-256 of the
-   * normalised URL (scheme and host lower-cased, fragment and default port dropped, an empty path
-   * written as "/").
-   */
-  static String documentId(String url) {
-    String norm = normaliseUrl(url);
-    byte[] hash = TextFile.digest().digest(norm.getBytes(StandardCharsets.UTF_8));
-    return "doc-" + HexFormat.of().formatHex(hash).substring(0, 12);
-  }
-
-  static String normaliseUrl(String url) {
-    try {
-      URI u = new URI(url.strip());
-      String scheme = u.getScheme() == null ? null : u.getScheme().toLowerCase(Locale.ROOT);
-      String host = u.getHost() == null ? null : u.getHost().toLowerCase(Locale.ROOT);
-      int port = u.getPort();
-      if (("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443)) {
-        port = -1;
-      }
-      String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-      StringBuilder b = new StringBuilder();
-      b.append(scheme).append("://").append(host);
-      if (port != -1) {
-        b.append(':').append(port);
-      }
-      b.append(path);
-      if (u.getRawQuery() != null) {
-        b.append('?').append(u.getRawQuery());
-      }
-      return b.toString();
-    } catch (URISyntaxException e) {
-      return url.strip();
     }
   }
 }
