@@ -8,6 +8,9 @@ import picocli.CommandLine;
 final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   static int exitCode(Throwable e) {
+    if (e instanceof CommandLine.ParameterException) {
+      return Main.EXIT_USAGE;
+    }
     if (e instanceof ImportException) {
       return Main.EXIT_INVALID_DATA;
     }

@@ -172,6 +172,22 @@ class CommandLineTest {
   }
 
   @Test
+  void aBadOptionIsAUsageError() {
+    Run r = run("index", "--format", "xml");
+    assertThat(r.exit()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(r.err()).contains("--format").contains("xml");
+    assertThat(run("no-such-command").exit()).isEqualTo(Main.EXIT_USAGE);
+  }
+
+  @Test
+  void aDataDirectoryThatCannotBeCreatedIsNamed() throws Exception {
+    Path file = Files.writeString(work.resolve("a-file"), "not a directory");
+    Run r = runOn(file, "index");
+    assertThat(r.exit()).isEqualTo(Main.EXIT_FAILURE);
+    assertThat(r.err()).contains(file.toString());
+  }
+
+  @Test
   void helpListsEveryCommandAndExitCode() {
     Run r = run("--help");
     assertThat(r.exit()).isZero();
