@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       CountryCommand.class,
       CompanyCommand.class,
+      ClaimsCommand.class,
       ImportCommand.class,
       ExportCommand.class,
       BenchCommand.class,

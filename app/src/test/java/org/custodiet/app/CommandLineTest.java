@@ -172,6 +172,37 @@ class CommandLineTest {
   }
 
   @Test
+  void claimsAreFilteredAndPaged() throws Exception {
+    Run r =
+        runOn(
+            data,
+            "claims",
+            "--company",
+            "Huawei",
+            "--country",
+            "Ecuador",
+            "--counting",
+            "--format",
+            "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertThat(root.get("total").asInt()).isPositive();
+    root.get("claims")
+        .forEach(
+            c -> {
+              assertThat(c.get("country").asText()).isEqualTo("ECU");
+              assertThat(c.get("counts").asBoolean()).isTrue();
+              assertThat(c.get("evidence")).isNotEmpty();
+            });
+    Run disputed = runOn(data, "claims", "--status", "disputed", "--format", "csv");
+    assertThat(disputed.out().lines().skip(1)).isNotEmpty().allMatch(l -> l.contains(",disputed,"));
+    Run bad = runOn(data, "claims", "--status", "rumoured");
+    assertThat(bad.exit()).isEqualTo(Main.EXIT_INVALID_DATA);
+    assertThat(bad.err()).contains("--status").contains("rumoured");
+    assertThat(runOn(data, "claims", "--limit", "5000").err()).contains("limit");
+  }
+
+  @Test
   void aBadOptionIsAUsageError() {
     Run r = run("index", "--format", "xml");
     assertThat(r.exit()).isEqualTo(Main.EXIT_USAGE);

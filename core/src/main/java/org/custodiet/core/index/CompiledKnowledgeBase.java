@@ -270,6 +270,12 @@ final class CompiledKnowledgeBase {
     return i;
   }
 
+  /** The taxonomy index of the technology a claim names, whatever its kind, or NONE. */
+  int techOf(int c) {
+    String code = claims[c].technology();
+    return code == null ? NONE : techIndex.getOrDefault(code, NONE);
+  }
+
   /**
    * The latest value of an indicator for a country in a year no later than {@code year}; from
    * {@code preferredSource} when that source gives the indicator for this country at all.

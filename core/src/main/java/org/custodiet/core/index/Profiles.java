@@ -102,7 +102,7 @@ public final class Profiles {
         views);
   }
 
-  private ClaimView view(int c, IndexQuery query) {
+  ClaimView view(int c, IndexQuery query) {
     ClaimStatus status =
         engine.status(c, query.asOf().toEpochDay(), engine.sourceFilter(query), new int[64]);
     boolean counts = CodingRules.counts(ckb.claims[c], status, query.asOf());

@@ -254,4 +254,66 @@ class IndexEngineTest {
     assertThat(r.figure("countries.lender.exim").orElseThrow().countries()).containsExactly("ECU");
     assertThat(r.figure("countries.financed").orElseThrow().claims()).containsExactly("ecu-loan");
   }
+
+  @Test
+  void claimSearchFiltersAndPages() {
+    ClaimSearch search = new ClaimSearch(new IndexEngine(world().build()));
+    IndexQuery now = IndexQuery.living(NOW);
+    assertThat(search.find(ClaimFilter.ALL, now, 0, 100).total()).isEqualTo(9);
+    ClaimSearch.Page huawei =
+        search.find(new ClaimFilter(null, "huawei", null, null, null, null, false), now, 0, 1);
+    assertThat(huawei.total()).isEqualTo(2);
+    assertThat(huawei.claims()).extracting(c -> c.claim().id()).containsExactly("ken-huawei");
+    assertThat(
+            search
+                .find(new ClaimFilter(null, "huawei", null, null, null, null, false), now, 1, 1)
+                .claims())
+        .extracting(c -> c.claim().id())
+        .containsExactly("ecu-huawei");
+    assertThat(
+            search
+                .find(
+                    new ClaimFilter("KEN", null, "smart_city", null, null, null, false), now, 0, 10)
+                .claims())
+        .extracting(c -> c.claim().id())
+        .containsExactly("ken-sc");
+    assertThat(
+            search
+                .find(new ClaimFilter(null, null, null, "USA", null, null, false), now, 0, 10)
+                .claims())
+        .extracting(c -> c.claim().id())
+        .containsExactly("mys-ibm", "deu-avigilon");
+    assertThat(
+            search
+                .find(
+                    new ClaimFilter(null, null, null, null, ClaimStatus.REPORTED, null, false),
+                    now,
+                    0,
+                    10)
+                .claims())
+        .extracting(c -> c.claim().id())
+        .containsExactly("deu-avigilon");
+    assertThat(
+            search
+                .find(new ClaimFilter(null, null, null, null, null, null, true), now, 0, 100)
+                .total())
+        .isEqualTo(8);
+  }
+
+  @Test
+  void claimSearchRefusesUnknownKeysAndBadPages() {
+    ClaimSearch search = new ClaimSearch(new IndexEngine(world().build()));
+    IndexQuery now = IndexQuery.living(NOW);
+    assertThatThrownBy(
+            () ->
+                search.find(
+                    new ClaimFilter("XXX", null, null, null, null, null, false), now, 0, 10))
+        .hasMessageContaining("country")
+        .hasMessageContaining("XXX");
+    assertThatThrownBy(() -> search.find(ClaimFilter.ALL, now, -1, 10))
+        .hasMessageContaining("offset");
+    assertThatThrownBy(() -> search.find(ClaimFilter.ALL, now, 0, 0)).hasMessageContaining("limit");
+    assertThatThrownBy(() -> search.find(ClaimFilter.ALL, now, 0, ClaimSearch.MAX_LIMIT + 1))
+        .hasMessageContaining("limit");
+  }
 }
