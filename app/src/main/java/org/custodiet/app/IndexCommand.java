@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.custodiet.core.index.ClaimView;
 import org.custodiet.core.index.Figure;
 import org.custodiet.core.index.Inconsistency;
 import org.custodiet.core.index.IndexComparison;
 import org.custodiet.core.index.IndexEngine;
 import org.custodiet.core.index.IndexQuery;
 import org.custodiet.core.index.IndexResult;
-import org.custodiet.core.model.Evidence;
+import org.custodiet.core.index.Profiles;
 import org.custodiet.core.model.KnowledgeBase;
 import org.custodiet.core.model.PublishedFigure;
 import org.custodiet.core.model.Source;
@@ -61,11 +62,14 @@ final class IndexCommand implements Callable<Integer> {
       description = "Explain one figure: every country it counts, the claims and their sources.")
   String figure;
 
+  private Profiles profiles;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
       IndexEngine engine = workspace.engine();
+      profiles = new Profiles(engine);
       IndexQuery query = index.query();
       IndexResult result = engine.compute(query);
       if (figure != null) {
@@ -118,7 +122,7 @@ final class IndexCommand implements Callable<Integer> {
       }
     }
     if (result.query().isLiving()) {
-      printChanges(out, changes, kb);
+      printChanges(out, changes, kb, result.query());
     }
     out.println();
     out.println(
@@ -126,8 +130,11 @@ final class IndexCommand implements Callable<Integer> {
             + " (add --format json for all of them).");
   }
 
-  private static void printChanges(
-      PrintWriter out, List<IndexComparison.FigureChange> changes, KnowledgeBase kb) {
+  private void printChanges(
+      PrintWriter out,
+      List<IndexComparison.FigureChange> changes,
+      KnowledgeBase kb,
+      IndexQuery living) {
     out.println();
     if (changes.isEmpty()) {
       out.println("The living index equals the AIGS 2022 release on every figure.");
@@ -153,17 +160,16 @@ final class IndexCommand implements Callable<Integer> {
       if (c.id().equals("countries.any")) {
         for (String claim : c.claimsAdded()) {
           if (c.countriesAdded().contains(kb.claims().get(claim).countryIso3())) {
-            out.printf("      %s  <- %s%n", claim, String.join("; ", sourcesOf(kb, claim)));
+            out.printf("      %s  <- %s%n", claim, String.join("; ", sourcesOf(claim, living)));
           }
         }
         Map<String, Integer> bySource = new java.util.TreeMap<>();
         for (String claim : c.claimsAdded()) {
-          for (Evidence e : kb.evidence()) {
-            if (e.claimId().equals(claim) && !e.sourceId().equals(RELEASE)) {
+          for (ClaimView.SourcedEvidence e : profiles.claim(claim, living).evidence()) {
+            Source source = e.source();
+            if (!source.id().equals(RELEASE)) {
               bySource.merge(
-                  kb.sources().get(e.sourceId()).type() == Source.SourceType.DATASET
-                      ? e.sourceId()
-                      : "news and documents",
+                  source.type() == Source.SourceType.DATASET ? source.id() : "news and documents",
                   1,
                   Integer::sum);
             }
@@ -177,18 +183,12 @@ final class IndexCommand implements Callable<Integer> {
     out.println("  (companies newly counted in one country are left out above; see --format json)");
   }
 
-  static Set<String> sourcesOf(KnowledgeBase kb, String claimId) {
-    return sourcesOf(kb, claimId, null);
-  }
-
-  /** Publisher and address of each source citing the claim; only {@code onlySource} if given. */
-  static Set<String> sourcesOf(KnowledgeBase kb, String claimId, String onlySource) {
+  /** Publisher and address of each source the query admits for the claim. */
+  private Set<String> sourcesOf(String claimId, IndexQuery query) {
     Set<String> sources = new LinkedHashSet<>();
-    for (Evidence e : kb.evidence()) {
-      if (e.claimId().equals(claimId) && (onlySource == null || onlySource.equals(e.sourceId()))) {
-        Source s = kb.sources().get(e.sourceId());
-        sources.add(s.publisher() + (s.url() != null ? " " + s.url() : ""));
-      }
+    for (ClaimView.SourcedEvidence e : profiles.claim(claimId, query).evidence()) {
+      Source s = e.source();
+      sources.add(s.publisher() + (s.url() != null ? " " + s.url() : ""));
     }
     return sources;
   }
@@ -288,9 +288,7 @@ final class IndexCommand implements Callable<Integer> {
       m.put("denominator", f.denominator());
       List<Object> claims = new ArrayList<>();
       for (String id : f.claims()) {
-        claims.add(
-            Map.of(
-                "claim", id, "sources", List.copyOf(sourcesOf(kb, id, result.query().sourceId()))));
+        claims.add(Map.of("claim", id, "sources", List.copyOf(sourcesOf(id, result.query()))));
       }
       m.put("claims", claims);
       out.println(Json.write(m));
@@ -310,8 +308,7 @@ final class IndexCommand implements Callable<Integer> {
     for (Map.Entry<String, List<String>> e : byCountry.entrySet()) {
       out.printf("%s %s%n", e.getKey(), kb.countries().get(e.getKey()).name());
       for (String id : e.getValue()) {
-        out.printf(
-            "    %s  <- %s%n", id, String.join("; ", sourcesOf(kb, id, result.query().sourceId())));
+        out.printf("    %s  <- %s%n", id, String.join("; ", sourcesOf(id, result.query())));
       }
     }
   }

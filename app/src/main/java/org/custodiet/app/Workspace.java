@@ -1,6 +1,5 @@
 package org.custodiet.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,20 +95,18 @@ final class Workspace implements AutoCloseable {
     if (byName != null) {
       return byName;
     }
-    List<String> partial = new ArrayList<>();
-    for (Country c : countries.values()) {
-      if (c.name().toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT))) {
-        partial.add(c.iso3() + " (" + c.name() + ")");
-      }
-    }
+    List<Country> partial =
+        countries.values().stream()
+            .filter(c -> c.name().toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT)))
+            .toList();
     if (partial.size() == 1) {
-      return partial.get(0).substring(0, 3);
+      return partial.get(0).iso3();
     }
     throw new NotFoundException(
         "no country '"
             + query
             + "'"
-            + (partial.isEmpty() ? "" : "; did you mean one of: " + String.join(", ", partial)));
+            + suggestions(partial.stream().map(c -> c.iso3() + " (" + c.name() + ")").toList()));
   }
 
   /** A company id from an id, a name or an alias, case- and punctuation-insensitively. */
@@ -130,20 +127,19 @@ final class Workspace implements AutoCloseable {
         return c.id();
       }
     }
-    List<String> partial = new ArrayList<>();
-    for (Company c : companies.values()) {
-      if (c.id().contains(key)) {
-        partial.add(c.id() + " (" + c.name() + ")");
-      }
-    }
+    List<Company> partial = companies.values().stream().filter(c -> c.id().contains(key)).toList();
     if (partial.size() == 1) {
-      return partial.get(0).substring(0, partial.get(0).indexOf(' '));
+      return partial.get(0).id();
     }
     throw new NotFoundException(
         "no company '"
             + query
             + "'"
-            + (partial.isEmpty() ? "" : "; did you mean one of: " + String.join(", ", partial)));
+            + suggestions(partial.stream().map(c -> c.id() + " (" + c.name() + ")").toList()));
+  }
+
+  private static String suggestions(List<String> candidates) {
+    return candidates.isEmpty() ? "" : "; did you mean one of: " + String.join(", ", candidates);
   }
 
   private static String slugOrEmpty(String name) {

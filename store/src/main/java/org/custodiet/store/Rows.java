@@ -1,8 +1,6 @@
 package org.custodiet.store;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -251,12 +249,18 @@ final class Rows {
   static SourceRow source(Fields f) {
     int before = problemCount(f);
     String url = f.get("url");
-    if (url != null && isHttpUrl(url)) {
-      url = CanonicalUrl.of(url);
+    boolean validUrl = false;
+    if (url != null) {
+      try {
+        url = CanonicalUrl.of(url);
+        validUrl = true;
+      } catch (IllegalArgumentException e) {
+        f.invalid("url", e.getMessage());
+      }
     }
     String id = f.get("id");
     if (id == null) {
-      if (url != null && isHttpUrl(url)) {
+      if (validUrl) {
         id = CanonicalUrl.documentId(url);
       } else {
         f.invalid("id", "a source needs an id (or a url to derive it from)");
@@ -269,9 +273,6 @@ final class Rows {
       type = "document";
     } else if (!type.equals("document") && !type.equals("dataset")) {
       f.invalid("type", "'" + type + "' is not 'document' or 'dataset'");
-    }
-    if (url != null && !isHttpUrl(url)) {
-      f.invalid("url", "'" + url + "' is not an absolute http(s) URL");
     }
     String doi = f.get("doi");
     if (url == null && doi == null) {
@@ -518,16 +519,5 @@ final class Rows {
 
   private static int problemCount(Fields f) {
     return f.problems.total();
-  }
-
-  static boolean isHttpUrl(String url) {
-    try {
-      URI u = new URI(url);
-      return u.isAbsolute()
-          && ("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
-          && u.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
   }
 }

@@ -430,6 +430,46 @@ abstract class StoreContract {
   }
 
   @Test
+  void aSourceUrlThatIsNotAWebAddressIsRefused() throws Exception {
+    Database db = seeded();
+    Path f =
+        file(
+            "url.csv",
+            Fixtures.IMPORT_HEADER
+                + Fixtures.row(
+                    Fixtures.usesClaim("x/1", "KEN", "smart_city"),
+                    ",document,ftp://files.example/report,,,Some Outlet,,2020,B,,,",
+                    Fixtures.EVIDENCE));
+    ImportException e = refused(db, f);
+    assertThat(e.field()).isEqualTo("source_url");
+    assertThat(e.getMessage()).contains("ftp://files.example/report");
+  }
+
+  @Test
+  void aSourceIsStoredUnderItsCanonicalUrl() throws Exception {
+    Database db = seeded();
+    new ClaimImporter(db)
+        .importFile(
+            file(
+                "canon.csv",
+                Fixtures.IMPORT_HEADER
+                    + Fixtures.row(
+                        Fixtures.usesClaim("x/1", "KEN", "smart_city"),
+                        ",document,http://www.News.example/story?utm_source=rss&id=4,,,Some"
+                            + " Outlet,,2020,B,,,",
+                        Fixtures.EVIDENCE)));
+    org.custodiet.core.model.Source stored =
+        new KnowledgeBaseRepository(db)
+            .load()
+            .sources()
+            .get(
+                org.custodiet.core.model.CanonicalUrl.documentId(
+                    "https://news.example/story?id=4"));
+    assertThat(stored).isNotNull();
+    assertThat(stored.url()).isEqualTo("https://news.example/story?id=4");
+  }
+
+  @Test
   void duplicateRowsAreRefused() throws Exception {
     Database db = seeded();
     String row =

@@ -5,6 +5,7 @@ import static org.custodiet.core.index.CompiledKnowledgeBase.NONE;
 import java.util.ArrayList;
 import java.util.List;
 import org.custodiet.core.rules.ClaimStatus;
+import org.custodiet.core.rules.CodingRules;
 
 /** Lists claims matching a filter as of a date, a page at a time, with status and evidence. */
 public final class ClaimSearch {
@@ -75,7 +76,7 @@ public final class ClaimSearch {
           || (filter.status() != null && status != filter.status())) {
         continue;
       }
-      if (filter.countingOnly() && !engine.countsOn(c, status, asOf)) {
+      if (filter.countingOnly() && !CodingRules.counts(ckb.claims[c], status, query.asOf())) {
         continue;
       }
       if (total >= offset && page.size() < limit) {

@@ -126,15 +126,16 @@ final class CompiledKnowledgeBase {
               ? claim.supplier().companyId()
               : null;
       company[c] = companyId == null ? NONE : required(companyIndex, companyId, claim, "supplier");
-      String originIso3 =
-          companyId == null
-              ? CodingRules.supplierOrigin(claim, kb.companies())
-              : originByCompany.computeIfAbsent(
-                  companyId, id -> String.valueOf(CodingRules.companyOrigin(id, kb.companies())));
-      origin[c] =
-          originIso3 == null || originIso3.equals("null")
-              ? NONE
-              : countryIndex.getOrDefault(originIso3, NONE);
+      String originIso3;
+      if (companyId == null) {
+        originIso3 = CodingRules.supplierOrigin(claim, kb.companies());
+      } else {
+        if (!originByCompany.containsKey(companyId)) {
+          originByCompany.put(companyId, CodingRules.companyOrigin(companyId, kb.companies()));
+        }
+        originIso3 = originByCompany.get(companyId);
+      }
+      origin[c] = originIso3 == null ? NONE : countryIndex.getOrDefault(originIso3, NONE);
       lender[c] =
           claim.kind() == ClaimKind.FINANCES
               ? required(companyIndex, claim.lenderId(), claim, "lender")

@@ -148,14 +148,6 @@ public final class IndexEngine {
     return ids;
   }
 
-  /** Whether claim c with the given status counts on the day, by the coding rules. */
-  boolean countsOn(int c, ClaimStatus status, long asOf) {
-    return status == ClaimStatus.ESTABLISHED
-        && ckb.pastTrial[c]
-        && ckb.fromDay[c] <= asOf
-        && asOf <= ckb.toDay[c];
-  }
-
   /** Whether each claim counts for the query, from the coding rules. */
   boolean[] counting(IndexQuery query) {
     long asOf = query.asOf().toEpochDay();

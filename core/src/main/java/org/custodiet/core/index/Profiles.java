@@ -102,6 +102,15 @@ public final class Profiles {
         views);
   }
 
+  /** One claim as the rules see it for the query, with the evidence the query admits. */
+  public ClaimView claim(String claimId, IndexQuery query) {
+    Integer c = ckb.claimIndex.get(claimId);
+    if (c == null) {
+      throw new IllegalArgumentException("unknown claim '" + claimId + "'");
+    }
+    return view(c, query);
+  }
+
   ClaimView view(int c, IndexQuery query) {
     ClaimStatus status =
         engine.status(c, query.asOf().toEpochDay(), engine.sourceFilter(query), new int[64]);
