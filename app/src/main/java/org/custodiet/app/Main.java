@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ""
     },
     subcommands = {
+      ServeCommand.class,
       IndexCommand.class,
       CountryCommand.class,
       CompanyCommand.class,
