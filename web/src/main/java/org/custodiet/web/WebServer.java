@@ -64,6 +64,7 @@ public final class WebServer implements AutoCloseable {
                     server.setRequestLog(accessLog);
                   });
               config.http.maxRequestSize = RequestGuards.MAX_BODY_BYTES;
+              config.http.prefer405over404 = true;
               config.routes.before(RequestGuards::check);
               ErrorResponses.register(config);
               config.routes.get("/health", ctx -> health(ctx, site));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -81,15 +82,21 @@ public final class ApiRoutes {
   /** Adds the API's routes to a server being configured. */
   public static void register(JavalinConfig config, Site site) {
     ApiRoutes api = new ApiRoutes(site);
-    config.routes.get(BASE + "/openapi.json", api::openApi);
-    config.routes.get(BASE + "/figures", api::figures);
-    config.routes.get(BASE + "/countries", api::countries);
-    config.routes.get(BASE + "/countries/{iso3}", api::country);
-    config.routes.get(BASE + "/companies", api::companies);
-    config.routes.get(BASE + "/companies/{id}", api::company);
-    config.routes.get(BASE + "/claims", api::claims);
-    config.routes.get(BASE + "/sources", api::sources);
-    config.routes.get(BASE + "/search", api::search);
+    read(config, "/openapi.json", api::openApi);
+    read(config, "/figures", api::figures);
+    read(config, "/countries", api::countries);
+    read(config, "/countries/{iso3}", api::country);
+    read(config, "/companies", api::companies);
+    read(config, "/companies/{id}", api::company);
+    read(config, "/claims", api::claims);
+    read(config, "/sources", api::sources);
+    read(config, "/search", api::search);
+  }
+
+  /** GET, and HEAD answering the same status and headers without the body. */
+  private static void read(JavalinConfig config, String path, Handler handler) {
+    config.routes.get(BASE + path, handler);
+    config.routes.head(BASE + path, handler);
   }
 
   /** The OpenAPI 3.1 description of this API, as served. */

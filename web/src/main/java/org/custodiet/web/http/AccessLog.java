@@ -1,5 +1,6 @@
 package org.custodiet.web.http;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,16 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per request, {@code method=GET path=/api/v1/figures status=200 ms=0.41 bytes=5120},
- * written by a background thread so that serving never waits on the log. When the writer falls
- * behind by more than {@link #CAPACITY} lines, lines are dropped and counted, and the count is
- * logged, rather than slowing every request down.
+ * One log line per request, {@code time=2026-11-27T13:10:08.123Z method=GET path=/api/v1/figures
+ * status=200 ms=0.41 bytes=5120}, written by a background thread so that serving never waits on the
+ * log. When the writer falls behind by more than {@link #CAPACITY} lines, lines are dropped and
+ * counted, and the count is logged, rather than slowing every request down.
  */
 public final class AccessLog implements RequestLog, AutoCloseable {
   static final int CAPACITY = 65_536;
   private static final Logger LOG = LoggerFactory.getLogger("custodiet.access");
 
-  private record Line(String method, String path, int status, long nanos, long bytes) {}
+  private record Line(
+      long startMillis, String method, String path, int status, long nanos, long bytes) {}
 
   private final BlockingQueue<Line> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
@@ -42,6 +44,7 @@ public final class AccessLog implements RequestLog, AutoCloseable {
     }
     Line line =
         new Line(
+            Request.getTimeStamp(request),
             request.getMethod(),
             request.getHttpURI().getPath(),
             response.getStatus(),
@@ -64,7 +67,8 @@ public final class AccessLog implements RequestLog, AutoCloseable {
         queue.drainTo(batch, 1023);
         for (Line l : batch) {
           LOG.info(
-              "method={} path={} status={} ms={} bytes={}",
+              "time={} method={} path={} status={} ms={} bytes={}",
+              Instant.ofEpochMilli(l.startMillis()),
               l.method(),
               quoted(l.path()),
               l.status(),

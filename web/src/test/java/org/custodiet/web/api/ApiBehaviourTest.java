@@ -274,4 +274,33 @@ class ApiBehaviourTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(json(r).get("status").asText()).isEqualTo("ok");
   }
+
+  @Test
+  void head_answers_the_status_and_headers_of_get_without_a_body() {
+    HttpResponse<String> get = server.get("/api/v1/countries/KEN");
+    HttpResponse<String> head =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/api/v1/countries/KEN"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
+    assertThat(head.headers().firstValue("Content-Type"))
+        .isEqualTo(get.headers().firstValue("Content-Type"));
+    HttpResponse<String> missing =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/api/v1/countries/XYZ"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertThat(missing.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void other_methods_on_api_paths_are_405() throws Exception {
+    HttpResponse<String> r =
+        server.send(HttpRequest.newBuilder(server.uri("/api/v1/figures")).DELETE().build());
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(json(r).get("status").asInt()).isEqualTo(405);
+  }
 }
