@@ -88,11 +88,10 @@ public final class FtmExport {
 
   private List<Entity> entities(ExportData.ClaimRecord r) {
     Claim c = r.claim();
-    Entity government = government(c.countryIso3(), r.known());
     return switch (c.kind()) {
       case USES -> List.of();
-      case SUPPLIES -> supply(r, government);
-      case FINANCES -> List.of(financing(r, government));
+      case SUPPLIES -> supply(r, government(c.countryIso3(), r.known()));
+      case FINANCES -> List.of(financing(r, government(c.countryIso3(), r.known())));
     };
   }
 
