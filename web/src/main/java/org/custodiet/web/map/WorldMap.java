@@ -85,7 +85,7 @@ public final class WorldMap {
         // Positions are delta-encoded: each one is an offset from the previous.
         x += arc.get(i).get(0).asLong();
         y += arc.get(i).get(1).asLong();
-        points[i] = EqualEarth.project(x * sx + tx, y * sy + ty);
+        points[i] = new double[] {x * sx + tx, y * sy + ty};
       }
       arcs.add(points);
     }
@@ -113,7 +113,7 @@ public final class WorldMap {
       }
       for (JsonNode polygon : polygons) {
         for (JsonNode ring : polygon) {
-          List<double[]> points = ring(ring, arcs);
+          List<double[]> points = project(unwrap(ring(ring, arcs)));
           for (double[] p : points) {
             minX = Math.min(minX, p[0]);
             maxX = Math.max(maxX, p[0]);
@@ -151,6 +151,33 @@ public final class WorldMap {
       }
     }
     return points;
+  }
+
+  /**
+   * The atlas does not cut rings at the antimeridian (Chukotka, Fiji): a ring that jumps across
+   * it is drawn continuing east past 180 degrees, instead of a stripe across the whole map.
+   */
+  private static List<double[]> unwrap(List<double[]> ring) {
+    boolean crosses = false;
+    for (int i = 1; i < ring.size() && !crosses; i++) {
+      crosses = Math.abs(ring.get(i)[0] - ring.get(i - 1)[0]) > 180;
+    }
+    if (!crosses) {
+      return ring;
+    }
+    List<double[]> shifted = new ArrayList<>(ring.size());
+    for (double[] p : ring) {
+      shifted.add(p[0] < 0 ? new double[] {p[0] + 360, p[1]} : p);
+    }
+    return shifted;
+  }
+
+  private static List<double[]> project(List<double[]> ring) {
+    List<double[]> projected = new ArrayList<>(ring.size());
+    for (double[] p : ring) {
+      projected.add(EqualEarth.project(p[0], p[1]));
+    }
+    return projected;
   }
 
   /** SVG path data with y flipped (SVG's y points down) and one decimal, duplicates dropped. */

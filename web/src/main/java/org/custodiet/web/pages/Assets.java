@@ -21,6 +21,7 @@ final class Assets {
         Map.of(
             "site.css", load("/assets/site.css", "text/css; charset=utf-8"),
             "app.js", load("/assets/app.js", "text/javascript; charset=utf-8"),
+            "favicon.svg", load("/assets/favicon.svg", "image/svg+xml"),
             "htmx.min.js", load(HTMX, "text/javascript; charset=utf-8"));
   }
 
