@@ -15,14 +15,20 @@ import java.util.TreeSet;
  */
 public record SupplierChart(
     int width, int height, List<Node> companies, List<Node> countries, List<Link> links) {
-  static final int WIDTH = 760;
+  static final int WIDTH = 900;
+  /** Labels longer than this are shortened; the full name stays in the hover text and table. */
+  static final int LABEL = 30;
   static final int ROW = 18;
   static final int TOP = 24;
-  public static final int LEFT_X = 230;
-  public static final int RIGHT_X = 530;
+  public static final int LEFT_X = 290;
+  public static final int RIGHT_X = 600;
 
   /** One labelled node; {@code y} is the centre of its row. */
-  public record Node(String id, String label, String href, int degree, int y, List<String> peers) {}
+  public record Node(String id, String label, String href, int degree, int y, List<String> peers) {
+    public String shortLabel() {
+      return label.length() <= LABEL ? label : label.substring(0, LABEL - 1).strip() + "…";
+    }
+  }
 
   /** One company-country pair. */
   public record Link(String path, String tip) {}
@@ -42,8 +48,9 @@ public record SupplierChart(
         (company, countries) ->
             countries.forEach(
                 c -> companiesByCountry.computeIfAbsent(c, k -> new TreeSet<>()).add(company)));
-    List<Node> left = nodes(countriesByCompany, companyName, companyHref);
-    List<Node> right = nodes(companiesByCountry, countryName, countryHref);
+    int rows = Math.max(countriesByCompany.size(), companiesByCountry.size());
+    List<Node> left = nodes(countriesByCompany, companyName, companyHref, rows);
+    List<Node> right = nodes(companiesByCountry, countryName, countryHref, rows);
     Map<String, Integer> rightY = new LinkedHashMap<>();
     right.forEach(n -> rightY.put(n.id(), n.y()));
     List<Link> links = new ArrayList<>();
@@ -67,30 +74,31 @@ public record SupplierChart(
                 company.label() + " supplies " + countryName.apply(country)));
       }
     }
-    int rows = Math.max(left.size(), right.size());
     return new SupplierChart(WIDTH, TOP + rows * ROW + ROW, left, right, links);
   }
 
   private static List<Node> nodes(
       Map<String, TreeSet<String>> peers,
       java.util.function.Function<String, String> name,
-      java.util.function.Function<String, String> href) {
+      java.util.function.Function<String, String> href,
+      int rows) {
     List<Map.Entry<String, TreeSet<String>>> entries = new ArrayList<>(peers.entrySet());
     entries.sort(
         Comparator.comparingInt((Map.Entry<String, TreeSet<String>> e) -> -e.getValue().size())
             .thenComparing(e -> name.apply(e.getKey())));
     List<Node> nodes = new ArrayList<>();
-    int y = TOP;
-    for (Map.Entry<String, TreeSet<String>> e : entries) {
+    // The shorter column is spread over the height of the longer one.
+    double spacing = entries.isEmpty() ? ROW : (double) rows * ROW / entries.size();
+    for (int i = 0; i < entries.size(); i++) {
+      Map.Entry<String, TreeSet<String>> e = entries.get(i);
       nodes.add(
           new Node(
               e.getKey(),
               name.apply(e.getKey()),
               href.apply(e.getKey()),
               e.getValue().size(),
-              y,
+              (int) Math.round(TOP + spacing * (i + 0.5)),
               List.copyOf(e.getValue())));
-      y += ROW;
     }
     return nodes;
   }
