@@ -32,6 +32,7 @@ public final class WebServer implements AutoCloseable {
               config.jetty.port = options.port();
               config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
               org.custodiet.web.pages.PageRoutes.register(config, site);
+              org.custodiet.web.downloads.DownloadRoutes.register(config, site);
             });
     app.start();
     return new WebServer(app);
