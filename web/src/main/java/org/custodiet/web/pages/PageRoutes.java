@@ -48,6 +48,7 @@ public final class PageRoutes {
         "/technologies/{code}",
         ctx -> page(ctx, site, p -> p.technologyPage(id(ctx.pathParam("code"), "technology"))));
     routes.get("/suppliers", ctx -> page(ctx, site, p -> p.suppliers(ctx.queryParam("origin"))));
+    routes.get("/search", ctx -> page(ctx, site, p -> p.search(site.search(), ctx.queryParam("q"))));
     routes.get("/methodology", ctx -> page(ctx, site, p -> p.methodology(Methodology.html())));
     routes.get("/downloads", ctx -> page(ctx, site, Pages::downloads));
     routes.get("/assets/{name}", PageRoutes::asset);

@@ -24,6 +24,8 @@ import org.custodiet.core.model.Company;
 import org.custodiet.core.model.KnowledgeBase;
 import org.custodiet.core.model.Technology;
 import org.custodiet.core.rules.CodingRules;
+import org.custodiet.store.search.SearchIndex;
+import org.custodiet.store.search.SearchResults;
 import org.custodiet.web.Site;
 
 /** Builds each page from one snapshot of the site: the numbers, then the template. */
@@ -301,7 +303,7 @@ public final class Pages {
                 first,
                 "st-" + c.status().code(),
                 first + ": " + view.describe(c.claim()) + " (" + view.statusLabel(c.status()) + ")",
-                anchor(c.claim())));
+                fragment(c.claim())));
       }
     }
     entries.sort(Comparator.comparing(Timeline.Entry::date));
@@ -315,8 +317,17 @@ public final class Pages {
     return Templates.render("country.jte", p);
   }
 
+  /** The id of a claim's entry on its country page, where search results point. */
   public static String anchor(Claim claim) {
-    return "claim-" + claim.id().replaceAll("[^A-Za-z0-9_-]", "-");
+    return "claim-" + claim.id();
+  }
+
+  /** A link to that entry: the id percent-encoded, slashes kept, as the search index writes it. */
+  public static String fragment(Claim claim) {
+    return "#claim-"
+        + java.net.URLEncoder.encode(claim.id(), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("%2F", "/")
+            .replace("+", "%20");
   }
 
   String company(String id) {
@@ -487,6 +498,23 @@ public final class Pages {
     p.put("origins", origins(result));
     p.put("chart", chart);
     return Templates.render("suppliers.jte", p);
+  }
+
+  /** Results shown per search; the index allows up to {@link SearchIndex#MAX_LIMIT}. */
+  static final int SEARCH_LIMIT = 50;
+
+  String search(SearchIndex index, String q) {
+    String query = q == null ? "" : q.strip();
+    if (query.length() > SearchIndex.MAX_QUERY_LENGTH) {
+      throw PageException.badRequest(
+          "q: at most " + SearchIndex.MAX_QUERY_LENGTH + " characters, got " + query.length() + ".");
+    }
+    SearchResults results =
+        query.isEmpty() ? new SearchResults("", 0, List.of()) : index.search(query, SEARCH_LIMIT);
+    Map<String, Object> p = params(query.isEmpty() ? "Search" : "Search: " + query, "search");
+    p.put("q", query);
+    p.put("results", results);
+    return Templates.render("search.jte", p);
   }
 
   String methodology(String html) {

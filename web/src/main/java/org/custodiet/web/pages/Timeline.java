@@ -20,10 +20,10 @@ public record Timeline(int width, int height, List<Tick> ticks, List<Mark> marks
   public record Tick(int x, String label) {}
 
   /** One claim on the axis. */
-  public record Mark(int x, int y, String cssClass, String tip, String anchor) {}
+  public record Mark(int x, int y, String cssClass, String tip, String href) {}
 
   /** One claim to place: when, which status class, what it says and its anchor on the page. */
-  public record Entry(LocalDate date, String cssClass, String tip, String anchor) {}
+  public record Entry(LocalDate date, String cssClass, String tip, String href) {}
 
   static Timeline of(List<Entry> entries) {
     if (entries.isEmpty()) {
@@ -41,12 +41,12 @@ public record Timeline(int width, int height, List<Tick> ticks, List<Mark> marks
       tallest = Math.max(tallest, level + 1);
       double within = (e.date().getDayOfYear() - 1) / 366.0;
       int x = (int) Math.round(LEFT + (year - from + within) * perYear);
-      marks.add(new Mark(x, level, e.cssClass(), e.tip(), e.anchor()));
+      marks.add(new Mark(x, level, e.cssClass(), e.tip(), e.href()));
     }
     int base = tallest * DOT + 8;
     List<Mark> placed = new ArrayList<>();
     for (Mark m : marks) {
-      placed.add(new Mark(m.x(), base - m.y() * DOT - DOT / 2, m.cssClass(), m.tip(), m.anchor()));
+      placed.add(new Mark(m.x(), base - m.y() * DOT - DOT / 2, m.cssClass(), m.tip(), m.href()));
     }
     int step = Math.max(1, (to - from) / 10);
     List<Tick> ticks = new ArrayList<>();

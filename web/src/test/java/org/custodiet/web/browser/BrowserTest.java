@@ -260,6 +260,24 @@ class BrowserTest {
   }
 
   @Test
+  void searchingAMisspellingFindsHikvision() throws Exception {
+    visit("/?as_of=" + DATE);
+    WebElement box = driver.findElement(By.id("site-q"));
+    box.sendKeys("hikvison");
+    box.sendKeys(Keys.ENTER);
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().contains("/search?q=hikvison"));
+    checkLogs("the search page");
+    List<WebElement> titles = driver.findElements(By.cssSelector(".results .result-title"));
+    assertThat(titles).extracting(WebElement::getText).contains("Hikvision");
+    screenshot("search");
+    titles.stream().filter(t -> t.getText().equals("Hikvision")).findFirst().orElseThrow().click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().contains("/companies/hikvision"));
+    checkLogs("Hikvision's page");
+  }
+
+  @Test
   void otherPagesRenderCleanly() throws Exception {
     visit("/companies/huawei?as_of=" + DATE);
     assertThat(driver.findElement(By.id("main")).getText()).contains("Entity List");
@@ -291,6 +309,7 @@ class BrowserTest {
               "/companies/huawei",
               "/suppliers",
               "/countries",
+              "/search?q=huawei",
               "/methodology")) {
         visit(path);
         long inner = (Long) js("return window.innerWidth;");

@@ -54,7 +54,9 @@ class PagesTest {
           "/suppliers?origin=USA",
           "/figures/countries.any",
           "/methodology",
-          "/downloads"
+          "/downloads",
+          "/search",
+          "/search?q=huawei"
         }) {
       String html = ok(path);
       assertThat(html).as(path).contains("<main id=\"main\"").contains("CC BY 4.0");
@@ -132,6 +134,23 @@ class PagesTest {
     }
     assertThat(site.get("/?as_of=2020-13-01").body()).contains("as_of: '2020-13-01'");
     assertThat(site.get("/map?layer=%3Cb%3E").body()).contains("layer: '&lt;b&gt;'");
+  }
+
+  @Test
+  void searchFindsAMisspelledCompanyAndEscapesWhatItShows() throws Exception {
+    String html = ok("/search?q=hikvison");
+    assertThat(html).contains("href=\"/companies/hikvision\"").contains("<mark>");
+    String hostile = ok("/search?q=" + java.net.URLEncoder.encode("camera tender", "UTF-8"));
+    assertThat(hostile).contains("Kenya camera tender").doesNotContain("<script>window");
+    HttpResponse<String> tooLong = site.get("/search?q=" + "a".repeat(201));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("q: at most 200 characters");
+  }
+
+  @Test
+  void claimEntriesCarryTheIdsSearchResultsLinkTo() throws Exception {
+    String html = ok("/countries/KEN");
+    assertThat(html).contains("id=\"claim-" + TestSite.HOSTILE_CLAIM + "\"");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.custodiet.store.ClaimImporter;
 import org.custodiet.store.Database;
 import org.custodiet.store.SeedLoader;
+import org.custodiet.store.search.SearchIndex;
 import org.custodiet.web.Site;
 import org.custodiet.web.WebServer;
 
@@ -54,7 +55,7 @@ public final class TestSite implements AutoCloseable {
         """
             .formatted(json(HOSTILE_TITLE), HOSTILE_CLAIM));
     new ClaimImporter(db).importFile(file);
-    Site site = new Site(db);
+    Site site = new Site(db, SearchIndex.inMemory());
     WebServer server = WebServer.start(site, new WebServer.Options("127.0.0.1", 0));
     return new TestSite(db, site, server);
   }
@@ -81,6 +82,7 @@ public final class TestSite implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    site.close();
     db.close();
   }
 }
