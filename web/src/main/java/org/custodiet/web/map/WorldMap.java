@@ -25,10 +25,11 @@ public final class WorldMap {
   private static final String ANTARCTICA = "010";
 
   /**
-   * Features the atlas carries without an ISO numeric id. Kosovo and Somaliland have
-   * user-assigned codes in our country table; Northern Cyprus has none and stays unshaded.
+   * Features the atlas carries without an ISO numeric id. Kosovo and Somaliland have user-assigned
+   * codes in our country table; Northern Cyprus has none and stays unshaded.
    */
-  private static final Map<String, String> UNNUMBERED = Map.of("Kosovo", "XKX", "Somaliland", "XSL");
+  private static final Map<String, String> UNNUMBERED =
+      Map.of("Kosovo", "XKX", "Somaliland", "XSL");
 
   /** One country outline; {@code iso3} is null where no code applies. */
   public record Shape(String iso3, String name, String path) {}
@@ -154,8 +155,8 @@ public final class WorldMap {
   }
 
   /**
-   * The atlas does not cut rings at the antimeridian (Chukotka, Fiji): a ring that jumps across
-   * it is drawn continuing east past 180 degrees, instead of a stripe across the whole map.
+   * The atlas does not cut rings at the antimeridian (Chukotka, Fiji): a ring that jumps across it
+   * is drawn continuing east past 180 degrees, instead of a stripe across the whole map.
    */
   private static List<double[]> unwrap(List<double[]> ring) {
     boolean crosses = false;

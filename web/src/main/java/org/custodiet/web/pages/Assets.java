@@ -13,8 +13,7 @@ final class Assets {
   /** A file's bytes and media type. */
   record Asset(byte[] bytes, String contentType) {}
 
-  private static final String HTMX =
-      "/META-INF/resources/webjars/htmx.org/2.0.7/dist/htmx.min.js";
+  private static final String HTMX = "/META-INF/resources/webjars/htmx.org/2.0.7/dist/htmx.min.js";
 
   private static final class Holder {
     static final Map<String, Asset> FILES =

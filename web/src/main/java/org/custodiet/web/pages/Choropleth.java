@@ -7,8 +7,8 @@ import java.util.Map;
 import org.custodiet.web.map.WorldMap;
 
 /**
- * One map layer ready to draw: every outline with its colour step, link and hover text, the
- * legend, and the same numbers as rows for the table beside the map.
+ * One map layer ready to draw: every outline with its colour step, link and hover text, the legend,
+ * and the same numbers as rows for the table beside the map.
  */
 public record Choropleth(
     String title,
@@ -53,7 +53,10 @@ public record Choropleth(
       String tip =
           value == 0
               ? name + ": none recorded"
-              : name + ": " + (binary ? unit : value + " " + unit) + (detail == null ? "" : " (" + detail + ")");
+              : name
+                  + ": "
+                  + (binary ? unit : value + " " + unit)
+                  + (detail == null ? "" : " (" + detail + ")");
       int step = value == 0 ? 0 : binary ? 4 : Math.min(value, STEPS);
       regions.add(
           new Region(
@@ -91,8 +94,7 @@ public record Choropleth(
                 details.getOrDefault(iso3, "")));
       }
     }
-    rows.sort(
-        Comparator.comparingInt(Region::value).reversed().thenComparing(Region::name));
+    rows.sort(Comparator.comparingInt(Region::value).reversed().thenComparing(Region::name));
     List<Region> unmapped = rows.stream().filter(r -> !drawn.contains(r.iso3())).toList();
     return new Choropleth(title, map.viewBox(), regions, legend, rows, unmapped);
   }

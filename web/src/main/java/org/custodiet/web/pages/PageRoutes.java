@@ -35,11 +35,12 @@ public final class PageRoutes {
                 site,
                 p ->
                     p.map(
-                        ctx.queryParam("layer"), ctx.queryParam("code"), ctx.queryParam("country"))));
+                        ctx.queryParam("layer"),
+                        ctx.queryParam("code"),
+                        ctx.queryParam("country"))));
     routes.get("/countries", ctx -> page(ctx, site, Pages::countries));
     routes.get(
-        "/countries/{iso3}",
-        ctx -> page(ctx, site, p -> p.country(iso3(ctx.pathParam("iso3")))));
+        "/countries/{iso3}", ctx -> page(ctx, site, p -> p.country(iso3(ctx.pathParam("iso3")))));
     routes.get("/companies", ctx -> page(ctx, site, Pages::companies));
     routes.get(
         "/companies/{id}", ctx -> page(ctx, site, p -> p.company(slug(ctx.pathParam("id")))));
@@ -48,7 +49,8 @@ public final class PageRoutes {
         "/technologies/{code}",
         ctx -> page(ctx, site, p -> p.technologyPage(id(ctx.pathParam("code"), "technology"))));
     routes.get("/suppliers", ctx -> page(ctx, site, p -> p.suppliers(ctx.queryParam("origin"))));
-    routes.get("/search", ctx -> page(ctx, site, p -> p.search(site.search(), ctx.queryParam("q"))));
+    routes.get(
+        "/search", ctx -> page(ctx, site, p -> p.search(site.search(), ctx.queryParam("q"))));
     routes.get("/methodology", ctx -> page(ctx, site, p -> p.methodology(Methodology.html())));
     routes.get("/downloads", ctx -> page(ctx, site, Pages::downloads));
     routes.get("/assets/{name}", PageRoutes::asset);
@@ -76,7 +78,8 @@ public final class PageRoutes {
     try {
       date = LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw PageException.badRequest("as_of: '" + value + "' is not a date of the form YYYY-MM-DD.");
+      throw PageException.badRequest(
+          "as_of: '" + value + "' is not a date of the form YYYY-MM-DD.");
     }
     if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
       throw PageException.badRequest(
@@ -88,7 +91,9 @@ public final class PageRoutes {
   private static String iso3(String value) {
     if (!Iso3.isWellFormed(value)) {
       throw PageException.notFound(
-          "'" + shorten(value) + "' is not a country code; countries are named by ISO 3166 alpha-3"
+          "'"
+              + shorten(value)
+              + "' is not a country code; countries are named by ISO 3166 alpha-3"
               + " codes such as KEN.");
     }
     return value;

@@ -61,7 +61,13 @@ public final class Pages {
 
   /** A row of the countries list. */
   public record CountryRow(
-      String iso3, String name, String region, String regime, int technologies, int suppliers, int claims) {}
+      String iso3,
+      String name,
+      String region,
+      String regime,
+      int technologies,
+      int suppliers,
+      int claims) {}
 
   /** A row of the companies list. */
   public record CompanyRow(
@@ -122,14 +128,15 @@ public final class Pages {
     result.figure("countries.financed").ifPresent(finance::add);
     finance.addAll(withPrefix(result, LENDER, Integer.MAX_VALUE));
     groups.add(
-        new FigureGroup(
-            "Financing", "Countries with a deployment financed by a lender", finance));
+        new FigureGroup("Financing", "Countries with a deployment financed by a lender", finance));
     Map<String, Object> p = params("AI surveillance around the world", "home");
     p.put("result", result);
     p.put("headline", result.figure("countries.any").orElse(null));
     p.put("groups", groups);
     p.put("changes", changes);
-    p.put("releaseChanges", changes.values().stream().filter(c -> !c.id().startsWith(COMPANY)).toList());
+    p.put(
+        "releaseChanges",
+        changes.values().stream().filter(c -> !c.id().startsWith(COMPANY)).toList());
     p.put("map", technologyCountMap(result));
     return Templates.render("home.jte", p);
   }
@@ -212,7 +219,8 @@ public final class Pages {
   private String origin(String iso3) {
     String origin = iso3 == null || iso3.isBlank() ? "CHN" : iso3;
     if (!kb.countries().containsKey(origin)) {
-      throw PageException.badRequest("country: '" + iso3 + "' is not a known ISO 3166 alpha-3 code.");
+      throw PageException.badRequest(
+          "country: '" + iso3 + "' is not a known ISO 3166 alpha-3 code.");
     }
     return origin;
   }
@@ -241,7 +249,12 @@ public final class Pages {
     Map<String, String> details = new HashMap<>();
     labels.forEach((c, l) -> details.put(c, String.join(", ", l)));
     return Choropleth.of(
-        "Number of AI surveillance technologies in use", view, counts, details, "technologies", false);
+        "Number of AI surveillance technologies in use",
+        view,
+        counts,
+        details,
+        "technologies",
+        false);
   }
 
   private Choropleth supplierMap(IndexResult result, String origin) {
@@ -367,7 +380,8 @@ public final class Pages {
       }
     }
     List<SupplierCount> suppliers = new ArrayList<>();
-    byCompany.forEach((company, countries) -> suppliers.add(new SupplierCount(company, List.copyOf(countries))));
+    byCompany.forEach(
+        (company, countries) -> suppliers.add(new SupplierCount(company, List.copyOf(countries))));
     suppliers.sort(
         Comparator.comparingInt((SupplierCount s) -> -s.countries().size())
             .thenComparing(s -> view.companyName(s.companyId())));
@@ -394,7 +408,9 @@ public final class Pages {
     for (Technology t : kb.technologies().values()) {
       rows.add(new TechnologyRow(t, result.value(TECHNOLOGY + t.code())));
     }
-    rows.sort(Comparator.comparingInt((TechnologyRow r) -> -r.countries()).thenComparing(r -> r.technology().label()));
+    rows.sort(
+        Comparator.comparingInt((TechnologyRow r) -> -r.countries())
+            .thenComparing(r -> r.technology().label()));
     Map<String, Object> p = params("Technologies", "technologies");
     p.put("rows", rows);
     return Templates.render("technologies.jte", p);
@@ -406,7 +422,9 @@ public final class Pages {
     Map<String, Integer> suppliers = new HashMap<>();
     for (Figure f : result.figures()) {
       Map<String, Integer> target =
-          f.id().startsWith(TECHNOLOGY) ? technologies : f.id().startsWith(COMPANY) ? suppliers : null;
+          f.id().startsWith(TECHNOLOGY)
+              ? technologies
+              : f.id().startsWith(COMPANY) ? suppliers : null;
       if (target != null) {
         f.countries().forEach(c -> target.merge(c, 1, Integer::sum));
       }
@@ -415,7 +433,10 @@ public final class Pages {
     kb.claims().values().forEach(c -> claims.merge(c.countryIso3(), 1, Integer::sum));
     Map<String, String> regimes = new HashMap<>();
     kb.indicators().stream()
-        .filter(i -> i.kind() == org.custodiet.core.model.IndicatorKind.REGIME_TYPE && i.year() <= asOf.getYear())
+        .filter(
+            i ->
+                i.kind() == org.custodiet.core.model.IndicatorKind.REGIME_TYPE
+                    && i.year() <= asOf.getYear())
         .sorted(Comparator.comparingInt(org.custodiet.core.model.Indicator::year))
         .forEach(i -> regimes.put(i.countryIso3(), i.value()));
     List<CountryRow> rows = new ArrayList<>();
@@ -441,7 +462,9 @@ public final class Pages {
   String companies() {
     IndexResult result = living();
     Map<String, String> listed = new HashMap<>();
-    kb.listings().forEach(l -> listed.merge(l.companyId(), l.list() + " since " + l.listedOn(), (a, b) -> a));
+    kb.listings()
+        .forEach(
+            l -> listed.merge(l.companyId(), l.list() + " since " + l.listedOn(), (a, b) -> a));
     java.util.Set<String> involved = new java.util.HashSet<>();
     for (Claim c : kb.claims().values()) {
       if (c.supplier() != null && c.supplier().isNamedCompany()) {
@@ -492,7 +515,11 @@ public final class Pages {
             });
     SupplierChart chart =
         SupplierChart.of(
-            countriesByCompany, view::companyName, view::companyHref, view::countryName, view::countryHref);
+            countriesByCompany,
+            view::companyName,
+            view::companyHref,
+            view::countryName,
+            view::countryHref);
     Map<String, Object> p = params("Supplier network", "suppliers");
     p.put("origin", origin);
     p.put("origins", origins(result));
@@ -507,7 +534,11 @@ public final class Pages {
     String query = q == null ? "" : q.strip();
     if (query.length() > SearchIndex.MAX_QUERY_LENGTH) {
       throw PageException.badRequest(
-          "q: at most " + SearchIndex.MAX_QUERY_LENGTH + " characters, got " + query.length() + ".");
+          "q: at most "
+              + SearchIndex.MAX_QUERY_LENGTH
+              + " characters, got "
+              + query.length()
+              + ".");
     }
     SearchResults results =
         query.isEmpty() ? new SearchResults("", 0, List.of()) : index.search(query, SEARCH_LIMIT);

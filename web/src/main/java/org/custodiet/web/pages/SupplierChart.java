@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A two-column network drawn server-side: supplier companies on the left, the countries they
- * supply on the right, one curve per company-country pair. Rows are sorted by how many links each
- * node has so that the big suppliers sit at the top.
+ * A two-column network drawn server-side: supplier companies on the left, the countries they supply
+ * on the right, one curve per company-country pair. Rows are sorted by how many links each node has
+ * so that the big suppliers sit at the top.
  */
 public record SupplierChart(
     int width, int height, List<Node> companies, List<Node> countries, List<Link> links) {
   static final int WIDTH = 900;
+
   /** Labels longer than this are shortened; the full name stays in the hover text and table. */
   static final int LABEL = 30;
+
   static final int ROW = 18;
   static final int TOP = 24;
   public static final int LEFT_X = 290;
@@ -34,8 +36,8 @@ public record SupplierChart(
   public record Link(String path, String tip) {}
 
   /**
-   * Builds the chart from company-to-countries pairs. {@code names} and {@code hrefs} turn ids
-   * into labels and links.
+   * Builds the chart from company-to-countries pairs. {@code names} and {@code hrefs} turn ids into
+   * labels and links.
    */
   static SupplierChart of(
       Map<String, TreeSet<String>> countriesByCompany,

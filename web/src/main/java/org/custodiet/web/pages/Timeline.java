@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A country's claims on a time axis by the date each was first reported, one dot per claim,
- * dots of the same year stacked; coloured by status. The table beside it carries the same list.
+ * A country's claims on a time axis by the date each was first reported, one dot per claim, dots of
+ * the same year stacked; coloured by status. The table beside it carries the same list.
  */
 public record Timeline(int width, int height, List<Tick> ticks, List<Mark> marks) {
   static final int WIDTH = 760;
@@ -30,7 +30,9 @@ public record Timeline(int width, int height, List<Tick> ticks, List<Mark> marks
       return new Timeline(WIDTH, 0, List.of(), List.of());
     }
     int from = entries.stream().mapToInt(e -> e.date().getYear()).min().orElseThrow();
-    int to = Math.max(from + 1, entries.stream().mapToInt(e -> e.date().getYear()).max().orElseThrow() + 1);
+    int to =
+        Math.max(
+            from + 1, entries.stream().mapToInt(e -> e.date().getYear()).max().orElseThrow() + 1);
     double perYear = (WIDTH - 2.0 * LEFT) / (to - from);
     Map<Integer, Integer> stacked = new HashMap<>();
     List<Mark> marks = new ArrayList<>();

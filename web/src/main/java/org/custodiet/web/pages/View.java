@@ -23,8 +23,8 @@ import org.custodiet.core.rules.ClaimStatus;
 import org.custodiet.core.rules.CodingRules;
 
 /**
- * Names, labels and links the templates print: one place that turns codes into words, so every
- * page says "electoral autocracy" and links a country the same way.
+ * Names, labels and links the templates print: one place that turns codes into words, so every page
+ * says "electoral autocracy" and links a country the same way.
  */
 public final class View {
   private static final Map<String, String> REGIMES =
@@ -121,8 +121,10 @@ public final class View {
       }
       case FINANCES -> {
         b.append(companyName(claim.lenderId())).append(" finances");
-        b.append(claim.technology() != null ? " " + lower(technologyLabel(claim.technology())) : "");
-        b.append(claim.supplier() != null ? " supplied by " + supplierName(claim) : " a deployment");
+        b.append(
+            claim.technology() != null ? " " + lower(technologyLabel(claim.technology())) : "");
+        b.append(
+            claim.supplier() != null ? " supplied by " + supplierName(claim) : " a deployment");
         b.append(" (").append(financing(claim.financing())).append(')');
       }
     }

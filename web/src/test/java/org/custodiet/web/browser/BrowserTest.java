@@ -39,9 +39,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The pages in a real headless Chromium (Debian's chromium and chromedriver) against a real
- * server. Every visit also checks that the browser logged no error and requested nothing beyond
- * 127.0.0.1.
+ * The pages in a real headless Chromium (Debian's chromium and chromedriver) against a real server.
+ * Every visit also checks that the browser logged no error and requested nothing beyond 127.0.0.1.
  */
 class BrowserTest {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -51,8 +50,10 @@ class BrowserTest {
   static TestSite site;
   static ChromeDriver driver;
   static final ObjectMapper JSON = new ObjectMapper();
-  static final java.util.Set<String> NETWORK_SCHEMES = java.util.Set.of("http", "https", "ws", "wss", "ftp");
-  static final java.util.Set<String> LOCAL_SCHEMES = java.util.Set.of("data", "chrome", "about", "blob");
+  static final java.util.Set<String> NETWORK_SCHEMES =
+      java.util.Set.of("http", "https", "ws", "wss", "ftp");
+  static final java.util.Set<String> LOCAL_SCHEMES =
+      java.util.Set.of("data", "chrome", "about", "blob");
 
   @BeforeAll
   static void start() throws Exception {
@@ -105,6 +106,10 @@ class BrowserTest {
   }
 
   private static void checkLogs(String where) {
+    // The content security policy allows scripts and styles only from files on the server.
+    assertThat(js("return document.querySelectorAll('script:not([src]), style, [style]').length;"))
+        .as("inline scripts or styles on " + where)
+        .isEqualTo(0L);
     List<String> errors = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
       if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {
@@ -173,8 +178,7 @@ class BrowserTest {
       }
     }
     shown.forEach(
-        (id, value) ->
-            assertThat(value).as(id + " as of " + date).isEqualTo(result.value(id)));
+        (id, value) -> assertThat(value).as(id + " as of " + date).isEqualTo(result.value(id)));
   }
 
   @Test
@@ -205,8 +209,7 @@ class BrowserTest {
   @Test
   void mapIsShadedAndKenyaOpensItsProfileWithHuawei() throws Exception {
     visit("/map?as_of=" + DATE);
-    List<WebElement> shaded =
-        driver.findElements(By.cssSelector("svg.worldmap a path:not(.s0)"));
+    List<WebElement> shaded = driver.findElements(By.cssSelector("svg.worldmap a path:not(.s0)"));
     int expected =
         (int)
             site.site().current().engine().compute(IndexQuery.living(DATE)).figures().stream()
@@ -229,16 +232,43 @@ class BrowserTest {
   }
 
   @Test
-  void mapLayerSwitchShowsOneSupplierCountry() {
-    visit("/map?layer=supplier&country=CHN&as_of=" + DATE);
-    assertThat(driver.findElements(By.cssSelector("svg.worldmap a path:not(.s0)"))).isNotEmpty();
-    assertThat(driver.findElement(By.cssSelector(".map-title")).getText()).contains("China");
+  void layerSwitcherRedrawsTheMapInPlace() {
+    visit("/map?as_of=" + DATE);
+    js("window.__samePage = true;");
+    driver.findElement(By.cssSelector("input[name='layer'][value='supplier']")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().contains("layer=supplier"));
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.cssSelector(".map-title")).getText().contains("China"));
+    // htmx swapped the map in place: the page, and the marker set on it, survived.
+    assertThat(js("return window.__samePage === true;")).isEqualTo(true);
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    site.site()
+        .current()
+        .engine()
+        .compute(IndexQuery.living(DATE))
+        .figure("countries.supplier_country.CHN")
+        .orElseThrow()
+        .countries()
+        .forEach(c -> expected.put(c, 1));
+    List<WebElement> shaded = driver.findElements(By.cssSelector("svg.worldmap a path:not(.s0)"));
+    assertThat(shaded).isNotEmpty();
+    for (WebElement path : shaded) {
+      assertThat(expected).containsKey(path.getAttribute("data-iso3"));
+    }
+    checkLogs("the supplier layer");
   }
 
   @Test
   void markupInASourceTitleIsShownAsText() {
     visit("/countries/KEN");
     assertThat(driver.findElement(By.id("main")).getText()).contains(TestSite.HOSTILE_TITLE);
+    js("document.getElementById('time-h').scrollIntoView();");
+    try {
+      screenshot("country-timeline");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
     assertThat(js("return window.__injected === undefined;")).isEqualTo(true);
     assertThat(driver.findElements(By.cssSelector("#main script, #main b"))).isEmpty();
   }
@@ -288,8 +318,7 @@ class BrowserTest {
     screenshot("suppliers");
     visit("/countries");
     driver.findElement(By.cssSelector("th button.sort")).click();
-    assertThat(
-            driver.findElement(By.cssSelector("thead th")).getAttribute("aria-sort"))
+    assertThat(driver.findElement(By.cssSelector("thead th")).getAttribute("aria-sort"))
         .isIn("ascending", "descending");
     for (String path : List.of("/companies", "/technologies", "/methodology", "/downloads")) {
       visit(path);

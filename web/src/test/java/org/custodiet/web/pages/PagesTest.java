@@ -74,7 +74,9 @@ class PagesTest {
         assertThat(html)
             .as(f.id())
             .containsPattern(
-                "data-figure=\"" + java.util.regex.Pattern.quote(f.id()) + "\"[\\s\\S]{0,400}?>"
+                "data-figure=\""
+                    + java.util.regex.Pattern.quote(f.id())
+                    + "\"[\\s\\S]{0,400}?>"
                     + f.value()
                     + "<");
       }
@@ -106,8 +108,13 @@ class PagesTest {
   void unknownThingsAreNotFoundWithAnExplanation() throws Exception {
     for (String path :
         new String[] {
-          "/countries/XYZ", "/countries/ken", "/companies/no-such-firm", "/companies/Bad_Id",
-          "/figures/countries.nothing", "/technologies/teleportation", "/map?layer=technology&code=x"
+          "/countries/XYZ",
+          "/countries/ken",
+          "/companies/no-such-firm",
+          "/companies/Bad_Id",
+          "/figures/countries.nothing",
+          "/technologies/teleportation",
+          "/map?layer=technology&code=x"
         }) {
       HttpResponse<String> response = site.get(path);
       assertThat(response.statusCode()).as(path).isEqualTo(404);
