@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The stylesheet and scripts the pages use, read from the classpath once and served from memory
@@ -13,7 +14,7 @@ final class Assets {
   /** A file's bytes and media type. */
   record Asset(byte[] bytes, String contentType) {}
 
-  private static final String HTMX = "/META-INF/resources/webjars/htmx.org/2.0.7/dist/htmx.min.js";
+  private static final String HTMX_POM = "/META-INF/maven/org.webjars.npm/htmx.org/pom.properties";
 
   private static final class Holder {
     static final Map<String, Asset> FILES =
@@ -21,13 +22,29 @@ final class Assets {
             "site.css", load("/assets/site.css", "text/css; charset=utf-8"),
             "app.js", load("/assets/app.js", "text/javascript; charset=utf-8"),
             "favicon.svg", load("/assets/favicon.svg", "image/svg+xml"),
-            "htmx.min.js", load(HTMX, "text/javascript; charset=utf-8"));
+            "htmx.min.js", load(htmxPath(), "text/javascript; charset=utf-8"));
   }
 
   private Assets() {}
 
   static Asset get(String name) {
     return Holder.FILES.get(name);
+  }
+
+  /** Where the webjar keeps htmx, read from its own metadata so a version bump needs no edit. */
+  private static String htmxPath() {
+    Properties pom = new Properties();
+    try (InputStream in = Assets.class.getResourceAsStream(HTMX_POM)) {
+      if (in == null) {
+        throw new IllegalStateException("htmx webjar missing from the classpath: " + HTMX_POM);
+      }
+      pom.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + HTMX_POM, e);
+    }
+    return "/META-INF/resources/webjars/htmx.org/"
+        + pom.getProperty("version")
+        + "/dist/htmx.min.js";
   }
 
   private static Asset load(String resource, String contentType) {

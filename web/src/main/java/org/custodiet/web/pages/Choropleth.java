@@ -2,8 +2,10 @@ package org.custodiet.web.pages;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.custodiet.web.map.WorldMap;
 
 /**
@@ -77,7 +79,7 @@ public record Choropleth(
         legend.add(new Step("s" + i, i < STEPS ? Integer.toString(i) : STEPS + " or more"));
       }
     }
-    java.util.Set<String> drawn = new java.util.HashSet<>();
+    Set<String> drawn = new HashSet<>();
     map.shapes().forEach(shape -> drawn.add(shape.iso3()));
     List<Region> rows = new ArrayList<>();
     for (Map.Entry<String, Integer> e : values.entrySet()) {

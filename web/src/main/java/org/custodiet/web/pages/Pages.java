@@ -1,12 +1,17 @@
 package org.custodiet.web.pages;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.custodiet.core.index.ClaimFilter;
@@ -21,6 +26,8 @@ import org.custodiet.core.index.IndexResult;
 import org.custodiet.core.model.Claim;
 import org.custodiet.core.model.ClaimKind;
 import org.custodiet.core.model.Company;
+import org.custodiet.core.model.Indicator;
+import org.custodiet.core.model.IndicatorKind;
 import org.custodiet.core.model.KnowledgeBase;
 import org.custodiet.core.model.Technology;
 import org.custodiet.core.rules.CodingRules;
@@ -183,7 +190,7 @@ public final class Pages {
             .ifPresent(f -> f.countries().forEach(c -> values.put(c, 1)));
         choropleth =
             Choropleth.of(
-                "Countries using " + t.label().toLowerCase(java.util.Locale.ROOT),
+                "Countries using " + t.label().toLowerCase(Locale.ROOT),
                 view,
                 values,
                 Map.of(),
@@ -338,7 +345,7 @@ public final class Pages {
   /** A link to that entry: the id percent-encoded, slashes kept, as the search index writes it. */
   public static String fragment(Claim claim) {
     return "#claim-"
-        + java.net.URLEncoder.encode(claim.id(), java.nio.charset.StandardCharsets.UTF_8)
+        + URLEncoder.encode(claim.id(), StandardCharsets.UTF_8)
             .replace("%2F", "/")
             .replace("+", "%20");
   }
@@ -433,11 +440,8 @@ public final class Pages {
     kb.claims().values().forEach(c -> claims.merge(c.countryIso3(), 1, Integer::sum));
     Map<String, String> regimes = new HashMap<>();
     kb.indicators().stream()
-        .filter(
-            i ->
-                i.kind() == org.custodiet.core.model.IndicatorKind.REGIME_TYPE
-                    && i.year() <= asOf.getYear())
-        .sorted(Comparator.comparingInt(org.custodiet.core.model.Indicator::year))
+        .filter(i -> i.kind() == IndicatorKind.REGIME_TYPE && i.year() <= asOf.getYear())
+        .sorted(Comparator.comparingInt(Indicator::year))
         .forEach(i -> regimes.put(i.countryIso3(), i.value()));
     List<CountryRow> rows = new ArrayList<>();
     for (var c : kb.countries().values()) {
@@ -465,7 +469,7 @@ public final class Pages {
     kb.listings()
         .forEach(
             l -> listed.merge(l.companyId(), l.list() + " since " + l.listedOn(), (a, b) -> a));
-    java.util.Set<String> involved = new java.util.HashSet<>();
+    Set<String> involved = new HashSet<>();
     for (Claim c : kb.claims().values()) {
       if (c.supplier() != null && c.supplier().isNamedCompany()) {
         involved.add(c.supplier().companyId());

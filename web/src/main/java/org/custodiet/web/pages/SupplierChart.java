@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A two-column network drawn server-side: supplier companies on the left, the countries they supply
@@ -41,10 +42,10 @@ public record SupplierChart(
    */
   static SupplierChart of(
       Map<String, TreeSet<String>> countriesByCompany,
-      java.util.function.Function<String, String> companyName,
-      java.util.function.Function<String, String> companyHref,
-      java.util.function.Function<String, String> countryName,
-      java.util.function.Function<String, String> countryHref) {
+      Function<String, String> companyName,
+      Function<String, String> companyHref,
+      Function<String, String> countryName,
+      Function<String, String> countryHref) {
     Map<String, TreeSet<String>> companiesByCountry = new LinkedHashMap<>();
     countriesByCompany.forEach(
         (company, countries) ->
@@ -81,8 +82,8 @@ public record SupplierChart(
 
   private static List<Node> nodes(
       Map<String, TreeSet<String>> peers,
-      java.util.function.Function<String, String> name,
-      java.util.function.Function<String, String> href,
+      Function<String, String> name,
+      Function<String, String> href,
       int rows) {
     List<Map.Entry<String, TreeSet<String>>> entries = new ArrayList<>(peers.entrySet());
     entries.sort(

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.custodiet.core.index.ClaimView;
 import org.custodiet.core.index.Figure;
 import org.custodiet.core.model.Claim;
-import org.custodiet.core.model.ClaimKind;
 import org.custodiet.core.model.Company;
 import org.custodiet.core.model.Country;
 import org.custodiet.core.model.Financing;
@@ -40,10 +39,6 @@ public final class View {
   View(KnowledgeBase kb, LocalDate asOf) {
     this.kb = kb;
     this.asOf = asOf;
-  }
-
-  public LocalDate asOf() {
-    return asOf;
   }
 
   public String countryName(String iso3) {
@@ -218,10 +213,6 @@ public final class View {
 
   public String figureHref(String id) {
     return "/figures/" + segment(id) + "?as_of=" + asOf;
-  }
-
-  public boolean isFinancing(Claim claim) {
-    return claim.kind() == ClaimKind.FINANCES;
   }
 
   static String segment(String value) {
