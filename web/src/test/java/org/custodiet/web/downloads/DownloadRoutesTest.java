@@ -49,7 +49,7 @@ class DownloadRoutesTest {
   static void start() {
     db = Database.openDirectory(data);
     new SeedLoader(db).loadBundled();
-    site = new Site(db);
+    site = new Site(db, org.custodiet.store.search.SearchIndex.inMemory());
     server = WebServer.start(site, new WebServer.Options("127.0.0.1", 0));
   }
 
