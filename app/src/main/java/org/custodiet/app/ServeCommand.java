@@ -3,6 +3,7 @@ package org.custodiet.app;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.custodiet.store.search.SearchIndex;
 import org.custodiet.web.Site;
 import org.custodiet.web.WebServer;
 import picocli.CommandLine.Command;
@@ -36,7 +37,11 @@ final class ServeCommand implements Callable<Integer> {
     WebServer.Options options = new WebServer.Options(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr());
-        WebServer server = WebServer.start(new Site(workspace.database()), options)) {
+        Site site =
+            new Site(
+                workspace.database(),
+                SearchIndex.open(main.store.dataDirOrDefault().resolve("search")));
+        WebServer server = WebServer.start(site, options)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "custodiet-shutdown"));
       out.println("custodiet: serving http://" + host + ":" + server.port() + "/ (Ctrl-C stops)");
       out.flush();

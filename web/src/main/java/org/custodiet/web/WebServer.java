@@ -31,6 +31,7 @@ public final class WebServer implements AutoCloseable {
               config.jetty.host = options.host();
               config.jetty.port = options.port();
               config.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+              org.custodiet.web.downloads.DownloadRoutes.register(config, site);
             });
     app.start();
     return new WebServer(app);
