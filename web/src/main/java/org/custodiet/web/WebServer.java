@@ -69,6 +69,8 @@ public final class WebServer implements AutoCloseable {
               ErrorResponses.register(config);
               config.routes.get("/health", ctx -> health(ctx, site));
               ApiRoutes.register(config, site);
+              org.custodiet.web.pages.PageRoutes.register(config, site);
+              org.custodiet.web.downloads.DownloadRoutes.register(config, site);
             });
     try {
       app.start();
