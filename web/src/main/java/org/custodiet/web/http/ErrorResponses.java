@@ -71,7 +71,7 @@ public final class ErrorResponses {
     }
   }
 
-  private static String page(int status, String message) {
+  static String page(int status, String message) {
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
         + status
         + " — custodiet</title></head><body><h1>"
