@@ -76,7 +76,7 @@ public final class ErrorResponses {
         + status
         + " — custodiet</title></head><body><h1>"
         + status
-        + "</h1><p>"
+        + "</h1><p class=\"error-message\">"
         + escape(message)
         + "</p><p><a href=\"/\">custodiet</a></p></body></html>\n";
   }
