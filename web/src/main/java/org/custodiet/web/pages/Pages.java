@@ -360,6 +360,11 @@ public final class Pages {
     profile.countriesServed().forEach(c -> served.put(c, 1));
     Map<String, Object> p = params(company.name(), "companies");
     p.put("p", profile);
+    p.put(
+        "served",
+        profile.countriesServed().stream()
+            .sorted(Comparator.comparing(view::countryName))
+            .toList());
     p.put("parent", company.parentId() == null ? null : kb.companies().get(company.parentId()));
     p.put(
         "map",
