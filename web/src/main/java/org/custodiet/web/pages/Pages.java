@@ -400,6 +400,11 @@ public final class Pages {
     Map<String, Object> p = params(t.label(), "technologies");
     p.put("t", t);
     p.put("figure", figure);
+    p.put(
+        "countries",
+        figure == null
+            ? List.of()
+            : figure.countries().stream().sorted(Comparator.comparing(view::countryName)).toList());
     p.put("suppliers", suppliers);
     return Templates.render("technology.jte", p);
   }

@@ -320,9 +320,16 @@ class BrowserTest {
     driver.findElement(By.cssSelector("th button.sort")).click();
     assertThat(driver.findElement(By.cssSelector("thead th")).getAttribute("aria-sort"))
         .isIn("ascending", "descending");
-    for (String path : List.of("/companies", "/technologies", "/methodology", "/downloads")) {
+    for (String path : List.of("/companies", "/technologies", "/downloads")) {
       visit(path);
     }
+    visit("/technologies/facial_recognition?as_of=" + DATE);
+    screenshot("technology");
+    visit("/figures/countries.regime.EA?as_of=" + DATE);
+    screenshot("figure");
+    visit("/methodology");
+    assertThat(driver.findElements(By.cssSelector(".prose table"))).isNotEmpty();
+    screenshot("methodology");
   }
 
   @Test
