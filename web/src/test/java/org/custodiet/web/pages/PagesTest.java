@@ -129,7 +129,7 @@ class PagesTest {
         new String[] {
           "/?as_of=2020-13-01",
           "/?as_of=yesterday",
-          "/?as_of=" + "9".repeat(5000),
+          "/?as_of=" + "9".repeat(40),
           "/?as_of=1200-01-01",
           "/map?layer=bogus",
           "/suppliers?origin=QQQ",
