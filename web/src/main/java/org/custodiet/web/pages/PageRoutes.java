@@ -53,6 +53,7 @@ public final class PageRoutes {
         "/search", ctx -> page(ctx, site, p -> p.search(site.search(), ctx.queryParam("q"))));
     routes.get("/methodology", ctx -> page(ctx, site, p -> p.methodology(Methodology.html())));
     routes.get("/downloads", ctx -> page(ctx, site, Pages::downloads));
+    routes.get("/api", ctx -> page(ctx, site, Pages::api));
     routes.get("/assets/{name}", PageRoutes::asset);
   }
 

@@ -562,6 +562,13 @@ public final class Pages {
     return Templates.render("search.jte", p);
   }
 
+  String api() {
+    Map<String, Object> p = params("API", "api");
+    p.put("endpoints", ApiReference.endpoints());
+    p.put("base", ApiReference.BASE);
+    return Templates.render("api.jte", p);
+  }
+
   String methodology(String html) {
     Map<String, Object> p = params("Methodology", "methodology");
     p.put("html", html);

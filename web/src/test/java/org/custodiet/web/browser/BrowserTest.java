@@ -320,7 +320,7 @@ class BrowserTest {
     driver.findElement(By.cssSelector("th button.sort")).click();
     assertThat(driver.findElement(By.cssSelector("thead th")).getAttribute("aria-sort"))
         .isIn("ascending", "descending");
-    for (String path : List.of("/companies", "/technologies", "/downloads")) {
+    for (String path : List.of("/companies", "/technologies", "/downloads", "/api")) {
       visit(path);
     }
     visit("/technologies/facial_recognition?as_of=" + DATE);

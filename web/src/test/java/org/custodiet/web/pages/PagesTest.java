@@ -55,6 +55,7 @@ class PagesTest {
           "/figures/countries.any",
           "/methodology",
           "/downloads",
+          "/api",
           "/search",
           "/search?q=huawei"
         }) {
@@ -164,6 +165,16 @@ class PagesTest {
   void methodologyIsTheRepositoryDocument() throws Exception {
     String html = ok("/methodology");
     assertThat(html).contains("<h1>").contains("<table>");
+  }
+
+  @Test
+  void apiPageListsTheEndpointsTheApiDescribes() throws Exception {
+    String html = ok("/api");
+    assertThat(html)
+        .contains("GET /api/v1/countries/{iso3}")
+        .contains("href=\"/api/v1/figures\"")
+        .contains("<code>as_of</code>");
+    assertThat(site.get("/api/v1/figures").statusCode()).isEqualTo(200);
   }
 
   @Test
