@@ -33,6 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -222,6 +223,10 @@ class BrowserTest {
     screenshot("map");
 
     WebElement kenya = driver.findElement(By.cssSelector("svg.worldmap path[data-iso3='KEN']"));
+    new Actions(driver).moveToElement(kenya).perform();
+    WebElement tip = driver.findElement(By.cssSelector("#world-map .map-tip"));
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> tip.isDisplayed());
+    assertThat(tip.getText()).startsWith("Kenya: ").contains("technologies");
     kenya.click();
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(d -> d.getCurrentUrl().contains("/countries/KEN"));
@@ -301,6 +306,20 @@ class BrowserTest {
     List<WebElement> titles = driver.findElements(By.cssSelector(".results .result-title"));
     assertThat(titles).extracting(WebElement::getText).contains("Hikvision");
     screenshot("search");
+
+    // Evidence hits point into the claim's entry on its country page.
+    WebElement evidence =
+        driver.findElements(By.cssSelector(".results .result-title")).stream()
+            .filter(a -> a.getAttribute("href").contains("#claim-"))
+            .findFirst()
+            .orElseThrow();
+    String target = evidence.getAttribute("href");
+    driver.get(target);
+    checkLogs(target);
+    assertThat(js("var t = document.querySelector(':target'); return t && t.className;"))
+        .isEqualTo("claim");
+    visit("/search?q=hikvison");
+    titles = driver.findElements(By.cssSelector(".results .result-title"));
     titles.stream().filter(t -> t.getText().equals("Hikvision")).findFirst().orElseThrow().click();
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(d -> d.getCurrentUrl().contains("/companies/hikvision"));
