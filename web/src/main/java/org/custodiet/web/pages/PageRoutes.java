@@ -20,6 +20,8 @@ public final class PageRoutes {
   /** Longest identifier accepted in a path, well above any real one. */
   static final int MAX_ID = 200;
 
+  static final String HTML = "text/html; charset=utf-8";
+
   private PageRoutes() {}
 
   public static void register(JavalinConfig config, Site site) {
@@ -62,9 +64,11 @@ public final class PageRoutes {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     try {
       LocalDate asOf = asOf(ctx.queryParam("as_of"), today);
-      ctx.html(render.apply(new Pages(snapshot, asOf)));
+      ctx.contentType(HTML).result(render.apply(new Pages(snapshot, asOf)));
     } catch (PageException e) {
-      ctx.status(e.status()).html(Pages.error(snapshot, today, e.status(), e.getMessage()));
+      ctx.status(e.status())
+          .contentType(HTML)
+          .result(Pages.error(snapshot, today, e.status(), e.getMessage()));
     }
   }
 

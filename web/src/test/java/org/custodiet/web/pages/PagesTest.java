@@ -31,7 +31,8 @@ class PagesTest {
   private static String ok(String path) throws Exception {
     HttpResponse<String> response = site.get(path);
     assertThat(response.statusCode()).as(path).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type").orElse("")).contains("text/html");
+    assertThat(response.headers().firstValue("content-type").orElse(""))
+        .matches("text/html; ?charset=utf-8");
     return response.body();
   }
 
