@@ -179,6 +179,20 @@ class PagesTest {
   }
 
   @Test
+  void everyDownloadLinkAnswers() throws Exception {
+    String html = ok("/downloads?as_of=2024-06-30");
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("href=\"(/downloads/[^\"]+)\"").matcher(html);
+    int count = 0;
+    while (links.find()) {
+      String link = links.group(1).replace("&amp;", "&");
+      assertThat(site.get(link).statusCode()).as(link).isEqualTo(200);
+      count++;
+    }
+    assertThat(count).isEqualTo(10);
+  }
+
+  @Test
   void assetsAreServedFromMemory() throws Exception {
     HttpResponse<String> css = site.get("/assets/site.css");
     assertThat(css.statusCode()).isEqualTo(200);
