@@ -2,9 +2,11 @@ package org.custodiet.web.pages;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.function.Function;
 import org.custodiet.core.model.Iso3;
 import org.custodiet.core.model.Slug;
@@ -41,8 +43,7 @@ public final class PageRoutes {
                         ctx.queryParam("code"),
                         ctx.queryParam("country"))));
     routes.get("/countries", ctx -> page(ctx, site, Pages::countries));
-    routes.get(
-        "/countries/{iso3}", ctx -> page(ctx, site, p -> p.country(iso3(ctx.pathParam("iso3")))));
+    routes.get("/countries/{iso3}", ctx -> country(ctx, site));
     routes.get("/companies", ctx -> page(ctx, site, Pages::companies));
     routes.get(
         "/companies/{id}", ctx -> page(ctx, site, p -> p.company(slug(ctx.pathParam("id")))));
@@ -70,6 +71,19 @@ public final class PageRoutes {
           .contentType(HTML)
           .result(Pages.error(snapshot, today, e.status(), e.getMessage()));
     }
+  }
+
+  /** Country codes are upper case; a lower-case address is sent to the canonical one. */
+  private static void country(Context ctx, Site site) {
+    String code = ctx.pathParam("iso3");
+    String upper = code.toUpperCase(Locale.ROOT);
+    if (!upper.equals(code) && Iso3.isWellFormed(upper)) {
+      String query = ctx.queryString();
+      ctx.redirect(
+          "/countries/" + upper + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    page(ctx, site, p -> p.country(iso3(code)));
   }
 
   static LocalDate asOf(String value, LocalDate today) {

@@ -187,6 +187,8 @@ class BrowserTest {
     visit("/?as_of=" + DATE);
     assertFiguresMatchEngine(DATE);
     screenshot("home");
+    js("document.getElementById('changes-heading').scrollIntoView();");
+    screenshot("home-changes");
 
     LocalDate earlier = LocalDate.of(2019, 12, 31);
     WebElement input = driver.findElement(By.id("as_of"));

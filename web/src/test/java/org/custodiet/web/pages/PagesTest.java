@@ -111,7 +111,7 @@ class PagesTest {
     for (String path :
         new String[] {
           "/countries/XYZ",
-          "/countries/ken",
+          "/countries/K3N",
           "/companies/no-such-firm",
           "/companies/Bad_Id",
           "/figures/countries.nothing",
@@ -123,6 +123,9 @@ class PagesTest {
       assertThat(response.body()).as(path).contains("class=\"error-message\"");
     }
     assertThat(site.get("/assets/nothing.js").statusCode()).isEqualTo(404);
+    HttpResponse<String> lower = site.get("/countries/ken?as_of=2024-01-01");
+    assertThat(lower.statusCode()).isEqualTo(301);
+    assertThat(lower.headers().firstValue("location")).hasValue("/countries/KEN?as_of=2024-01-01");
   }
 
   @Test
