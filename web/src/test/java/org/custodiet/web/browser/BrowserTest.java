@@ -104,6 +104,36 @@ class BrowserTest {
   private static void visit(String path) {
     driver.get(site.base() + path);
     checkLogs(path);
+    checkStructure(path);
+  }
+
+  /** Structure assistive technology relies on, checked on every page visited. */
+  private static void checkStructure(String where) {
+    assertThat(js("return document.querySelectorAll('h1').length;"))
+        .as("h1 on " + where)
+        .isEqualTo(1L);
+    assertThat(
+            js(
+                "return document.querySelectorAll('main').length"
+                    + " + document.querySelectorAll('body > header nav[aria-label=Main]').length"
+                    + " + document.querySelectorAll('body > footer').length;"))
+        .as("landmarks on " + where)
+        .isEqualTo(3L);
+    // Tables in the rendered methodology come from markdown, which cannot express a caption.
+    assertThat(
+            js(
+                "return document.querySelectorAll('table:not(:has(> caption)):not(.prose table)').length;"))
+        .as("tables without a caption on " + where)
+        .isEqualTo(0L);
+    assertThat(js("return document.querySelectorAll('thead th:not([scope=col])').length;"))
+        .as("column headers without scope on " + where)
+        .isEqualTo(0L);
+    assertThat(
+            js(
+                "return Array.from(document.querySelectorAll('input:not([type=hidden]), select'))"
+                    + ".filter(e => e.labels.length === 0).length;"))
+        .as("form controls without a label on " + where)
+        .isEqualTo(0L);
   }
 
   private static void checkLogs(String where) {
