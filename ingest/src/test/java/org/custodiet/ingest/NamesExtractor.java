@@ -8,8 +8,8 @@ import org.custodiet.core.extract.Extractor;
 
 /**
  * A small real extractor for tests: every sentence naming one of a few companies and one of a few
- * countries becomes a candidate that the company supplies the country with a smart-city system, the
- * sentence being the evidence.
+ * countries (sentences end at a full stop or a line break) becomes a candidate that the company
+ * supplies the country with a smart-city system, the sentence being the evidence.
  */
 final class NamesExtractor implements Extractor {
   private static final Map<String, String> COMPANIES =
@@ -31,13 +31,17 @@ final class NamesExtractor implements Extractor {
     List<CandidateClaim> claims = new ArrayList<>();
     int start = 0;
     while (start < text.length()) {
-      int end = text.indexOf('.', start);
-      end = end == -1 ? text.length() : end + 1;
+      int end = start;
+      while (end < text.length() && text.charAt(end) != '.' && text.charAt(end) != '\n') {
+        end++;
+      }
+      end = Math.min(text.length(), end + 1);
       String sentence = text.substring(start, end);
       for (var company : COMPANIES.entrySet()) {
         for (var country : COUNTRIES.entrySet()) {
           if (sentence.contains(company.getKey()) && sentence.contains(country.getKey())) {
             int from = start + (sentence.length() - sentence.stripLeading().length());
+            int to = start + sentence.stripTrailing().length();
             claims.add(
                 new CandidateClaim(
                     company.getValue(),
@@ -47,7 +51,7 @@ final class NamesExtractor implements Extractor {
                     null,
                     0.8,
                     from,
-                    end,
+                    to,
                     name(),
                     version()));
           }
