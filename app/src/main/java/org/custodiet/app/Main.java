@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ExportCommand.class,
       BenchCommand.class,
+      EvalExtractionCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -107,6 +107,7 @@ public final class FtmExport {
     if (c.city() != null) {
       title += " in " + c.city();
     }
+    title += ", supplied by " + supplierName;
     contract.add("title", title);
     contract.add("name", title);
     contract.add("authority", government.id);
@@ -176,7 +177,7 @@ public final class FtmExport {
             .append(" to the government of ")
             .append(countryName(c))
             .append(" for ")
-            .append(technologyLabel(c.technology()));
+            .append(midSentence(technologyLabel(c.technology())));
     if (c.supplier() != null && c.supplier().isNamedCompany()) {
       summary.append(" supplied by ").append(kb.companies().get(c.supplier().companyId()).name());
     }
@@ -256,6 +257,15 @@ public final class FtmExport {
   private String technologyLabel(String code) {
     Technology t = code == null ? null : kb.technologies().get(code);
     return t == null ? "AI surveillance technology" : t.label();
+  }
+
+  /** "Facial recognition" reads "facial recognition" mid-sentence; acronyms stay as they are. */
+  private static String midSentence(String label) {
+    return label.length() > 1
+            && Character.isUpperCase(label.charAt(0))
+            && Character.isLowerCase(label.charAt(1))
+        ? Character.toLowerCase(label.charAt(0)) + label.substring(1)
+        : label;
   }
 
   private String countryName(Claim c) {

@@ -29,6 +29,7 @@ import org.custodiet.store.export.ExportData;
 import org.custodiet.store.export.ExportDataset;
 import org.custodiet.store.export.ExportFormat;
 import org.custodiet.store.export.Exports;
+import org.custodiet.store.search.SearchIndex;
 import org.custodiet.web.Site;
 import org.custodiet.web.WebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class DownloadRoutesTest {
   static void start() {
     db = Database.openDirectory(data);
     new SeedLoader(db).loadBundled();
-    site = new Site(db, org.custodiet.store.search.SearchIndex.inMemory());
+    site = new Site(db, SearchIndex.inMemory());
     server = WebServer.start(site, new WebServer.Options("127.0.0.1", 0));
   }
 
