@@ -91,6 +91,10 @@ public final class RuleBasedExtractor implements Extractor {
           "as",
           "'s",
           "\u2019s");
+  private static final Pattern COUNT_WORD =
+      Pattern.compile(
+          "\\b(dozens|hundreds|thousands|several|many|multiple|numerous|various|two|three|four|"
+              + "five|six|seven|eight|nine|ten|twenty|fifty|other|more)\\b");
   private static final Pattern USD_BEFORE =
       Pattern.compile(
           "(?:US\\s?\\$|USD\\s?|\\$)\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s*(million|billion|bn|mn|m|b)?\\b",
@@ -127,10 +131,19 @@ public final class RuleBasedExtractor implements Extractor {
         break;
       }
     }
-    if (!namesSupplier) {
+    if (!namesSupplier || !statesSupply(mentions)) {
       return List.of();
     }
     return new Reading(text, mentions).claims();
+  }
+
+  private static boolean statesSupply(List<Mention> mentions) {
+    for (Mention m : mentions) {
+      if (m.kind() == Kind.STRONG_CUE || m.kind() == Kind.WEAK_CUE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The state of reading one document; never shared between threads. */
@@ -140,6 +153,7 @@ public final class RuleBasedExtractor implements Extractor {
     private final int[] bounds;
     private final int[] firstMention;
     private final Map<String, CandidateClaim> claims = new LinkedHashMap<>();
+    private final Map<String, String> documentCountryByHome = new java.util.HashMap<>();
     private int lastSupplierRef = -1;
     private int lastSupplierSentence = -1000;
 
@@ -555,6 +569,16 @@ public final class RuleBasedExtractor implements Extractor {
      * when nothing else is named.
      */
     private String documentCountry(Gazetteer.CompanyInfo company) {
+      String home = String.valueOf(company.headquartersIso3());
+      String known = documentCountryByHome.get(home);
+      if (known == null) {
+        known = String.valueOf(countDocumentCountry(company));
+        documentCountryByHome.put(home, known);
+      }
+      return known.equals("null") ? null : known;
+    }
+
+    private String countDocumentCountry(Gazetteer.CompanyInfo company) {
       Map<String, Integer> counts = new LinkedHashMap<>();
       for (int s = 0; s < sentences(); s++) {
         List<Mention> here = in(s);
@@ -591,9 +615,7 @@ public final class RuleBasedExtractor implements Extractor {
           return true;
         }
       }
-      return before.matches(
-          "(?s).*\\b(dozens|hundreds|thousands|several|many|multiple|numerous|various|two|three|"
-              + "four|five|six|seven|eight|nine|ten|twenty|fifty|other|more)\\b.*");
+      return COUNT_WORD.matcher(before).find();
     }
 
     private boolean negated(List<Mention> here, Mention term) {
