@@ -445,12 +445,14 @@ public final class Gazetteer {
         if (kind != Kind.IGNORE && !knownCountries.contains(iso3)) {
           continue;
         }
-        String[] names = f[2].split("\\|");
-        for (String name : names) {
-          if (kind == Kind.IGNORE) {
-            add(name, new Entry(Kind.IGNORE, -1, CaseRule.ANY, name));
-          } else {
-            addPlace(name.trim(), kind, iso3, kind == Kind.CITY ? names[0].trim() : null);
+        for (String group : f[2].split("\\|")) {
+          String[] spellings = group.split("=");
+          for (String name : spellings) {
+            if (kind == Kind.IGNORE) {
+              add(name, new Entry(Kind.IGNORE, -1, CaseRule.ANY, name));
+            } else {
+              addPlace(name.trim(), kind, iso3, kind == Kind.CITY ? spellings[0].trim() : null);
+            }
           }
         }
       }
