@@ -3,6 +3,7 @@ package org.custodiet.app;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.custodiet.store.search.SearchIndex;
 import org.custodiet.web.Site;
 import org.custodiet.web.WebServer;
 import picocli.CommandLine.Command;
@@ -13,7 +14,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Runs the web application and the REST API until stopped (Ctrl-C).")
+    description = {
+      "Runs the web application and the REST API (/api/v1) until stopped (Ctrl-C or SIGTERM);"
+          + " requests in progress finish before it exits.",
+      "The search index is kept in the data directory (--data, also with --db)."
+    })
 final class ServeCommand implements Callable<Integer> {
   @picocli.CommandLine.ParentCommand Main main;
   @Spec CommandSpec spec;
@@ -33,15 +38,46 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    WebServer.Options options = new WebServer.Options(host, port);
+    WebServer.Options options;
+    try {
+      options = new WebServer.Options(host, port);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--port: " + e.getMessage());
+    }
+    CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
+    // The JVM halts once its shutdown hooks return, so the hook waits for the graceful stop.
+    Thread hook =
+        new Thread(
+            () -> {
+              stopRequested.countDown();
+              awaitQuietly(stopped);
+            },
+            "custodiet-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr());
-        WebServer server = WebServer.start(new Site(workspace.database()), options)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "custodiet-shutdown"));
+        Site site =
+            new Site(
+                workspace.database(),
+                SearchIndex.open(main.store.dataDirOrDefault().resolve("search")));
+        WebServer server = WebServer.start(site, options)) {
       out.println("custodiet: serving http://" + host + ":" + server.port() + "/ (Ctrl-C stops)");
       out.flush();
-      stopped.await();
+      stopRequested.await();
+      out.println("custodiet: stopping; letting requests in progress finish");
+      out.flush();
+    } finally {
+      stopped.countDown();
     }
     return 0;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -156,7 +156,8 @@ class CommandLineTest {
     assertThat(figure.out()).contains("TUV").contains("import/test/tuvalu");
 
     Path exported = work.resolve("export.json");
-    assertThat(runOn(dir, "export", "--format", "json", "-o", exported.toString()).exit()).isZero();
+    assertThat(runOn(dir, "export", "--format", "import", "-o", exported.toString()).exit())
+        .isZero();
     Path fresh = work.resolve("fresh");
     Run reimport = runOn(fresh, "import", exported.toString());
     assertThat(reimport.exit()).as(reimport.err()).isZero();

@@ -1,0 +1,218 @@
+package org.custodiet.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.custodiet.core.extract.CandidateClaim;
+import org.custodiet.core.extract.Extractor;
+import org.custodiet.core.model.CanonicalUrl;
+import org.custodiet.store.Database;
+import org.custodiet.store.ingest.DocumentRepository;
+import org.custodiet.store.ingest.NewDocument;
+import org.custodiet.store.ingest.StoreOutcome;
+
+/**
+ * read, normalise, drop exact duplicates, extract, then store the document, its near-duplicate
+ * group and its candidate claims in one transaction. A document that fails is counted with its
+ * reason and the run goes on.
+ */
+public final class IngestPipeline {
+  /** Estimated Jaccard similarity of four-word shingle sets from which texts are one story. */
+  public static final double DEFAULT_MIN_SIMILARITY = 0.5;
+
+  private final DocumentRepository documents;
+  private final Extractor extractor;
+  private final Readers readers;
+
+  public IngestPipeline(
+      Database db, Extractor extractor, Limits limits, double minNearDuplicateSimilarity) {
+    this.documents = new DocumentRepository(db, minNearDuplicateSimilarity);
+    this.extractor = extractor;
+    this.readers = new Readers(limits);
+  }
+
+  public IngestPipeline(Database db, Extractor extractor) {
+    this(db, extractor, Limits.DEFAULT, DEFAULT_MIN_SIMILARITY);
+  }
+
+  /**
+   * Ingests files, and every file under directories (in name order, hidden files skipped).
+   *
+   * @param failures told of each document that fails, as it happens
+   */
+  public IngestReport run(List<Path> paths, Consumer<ReadFailure> failures, Progress progress) {
+    List<Path> files = new ArrayList<>();
+    Counter counter = new Counter(failures);
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .forEach(files::add);
+        } catch (IOException | UncheckedIOException e) {
+          counter.failure(new ReadFailure(path.toString(), "cannot list the directory: " + e));
+        }
+      } else {
+        files.add(path);
+      }
+    }
+    long total = 0;
+    for (Path f : files) {
+      total += sizeOrZero(f);
+    }
+    long finished = 0;
+    for (Path file : files) {
+      long before = counter.bytes;
+      long totalBytes = total;
+      long finishedBytes = finished;
+      readers.read(
+          file,
+          new DocumentSink() {
+            @Override
+            public void document(RawDocument document) {
+              counter.bytes += document.rawBytes();
+              ingest(document, counter);
+              progress.update(finishedBytes + counter.bytes - before, totalBytes, counter.report());
+            }
+
+            @Override
+            public void failure(ReadFailure failure) {
+              counter.failure(failure);
+              progress.update(finishedBytes + counter.bytes - before, totalBytes, counter.report());
+            }
+          });
+      finished += sizeOrZero(file);
+      progress.update(finished, total, counter.report());
+    }
+    return counter.report();
+  }
+
+  private void ingest(RawDocument raw, Counter counter) {
+    counter.read++;
+    String body = TextNormaliser.normalise(raw.text() == null ? "" : raw.text());
+    if (body.codePoints().noneMatch(Character::isLetterOrDigit)) {
+      counter.fail(new ReadFailure(raw.origin(), "no text left after removing markup"));
+      return;
+    }
+    String canonical = null;
+    String publisher = null;
+    if (raw.url() != null && !raw.url().isBlank()) {
+      try {
+        canonical = CanonicalUrl.of(raw.url());
+        publisher = URI.create(canonical).getHost();
+      } catch (IllegalArgumentException e) {
+        counter.fail(new ReadFailure(raw.origin(), "url: " + e.getMessage()));
+        return;
+      }
+    }
+    String sha = sha256(body);
+    if (documents.findDuplicate(canonical, sha).isPresent()) {
+      counter.duplicates++;
+      return;
+    }
+    List<CandidateClaim> candidates;
+    try {
+      candidates = extractor.extract(body);
+    } catch (RuntimeException e) {
+      counter.fail(
+          new ReadFailure(
+              raw.origin(),
+              "extractor " + extractor.name() + " " + extractor.version() + " failed: " + e));
+      return;
+    }
+    int[] signature = MinHash.signature(body);
+    NewDocument doc =
+        new NewDocument(
+            canonical,
+            sha,
+            clip(raw.title(), 2000),
+            raw.published(),
+            publisher,
+            raw.format().code(),
+            clip(raw.origin(), 2000),
+            body,
+            signature,
+            MinHash.buckets(signature));
+    StoreOutcome outcome;
+    try {
+      outcome = documents.store(doc, candidates);
+    } catch (RuntimeException e) {
+      counter.fail(new ReadFailure(raw.origin(), "not stored: " + e.getMessage()));
+      return;
+    }
+    if (outcome instanceof StoreOutcome.Stored stored) {
+      counter.ingested++;
+      counter.candidates += stored.candidates();
+      if (stored.nearDuplicateOf() != null) {
+        counter.nearDuplicates++;
+      }
+    } else {
+      counter.duplicates++;
+    }
+  }
+
+  private static String clip(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static long sizeOrZero(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static final class Counter {
+    private final Consumer<ReadFailure> failures;
+    long read;
+    long ingested;
+    long duplicates;
+    long nearDuplicates;
+    long failed;
+    long candidates;
+    long bytes;
+
+    Counter(Consumer<ReadFailure> failures) {
+      this.failures = failures;
+    }
+
+    /** A document that could not even be read. */
+    void failure(ReadFailure failure) {
+      read++;
+      fail(failure);
+    }
+
+    /** A document read but not stored. */
+    void fail(ReadFailure failure) {
+      failed++;
+      failures.accept(failure);
+    }
+
+    IngestReport report() {
+      return new IngestReport(
+          read, ingested, duplicates, nearDuplicates, failed, candidates, bytes);
+    }
+  }
+}

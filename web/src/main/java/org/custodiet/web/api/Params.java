@@ -1,0 +1,188 @@
+package org.custodiet.web.api;
+
+import io.javalin.http.Context;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.custodiet.core.index.IndexQuery;
+import org.custodiet.core.model.KnowledgeBase;
+import org.custodiet.web.http.HttpProblem;
+
+/**
+ * The query parameters of one API request, read strictly: unknown names, repeated parameters and
+ * malformed values are refused with a 400 naming the parameter, never guessed at.
+ */
+final class Params {
+  private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+  private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
+  private final Map<String, List<String>> values;
+
+  private Params(Map<String, List<String>> values) {
+    this.values = values;
+  }
+
+  /** The request's parameters, refusing any name not in {@code allowed}. */
+  static Params of(Context ctx, Set<String> allowed) {
+    Map<String, List<String>> values = ctx.queryParamMap();
+    for (Map.Entry<String, List<String>> e : values.entrySet()) {
+      if (!allowed.contains(e.getKey())) {
+        throw HttpProblem.badParameter(
+            e.getKey(),
+            "unknown parameter; this endpoint takes "
+                + String.join(", ", allowed.stream().sorted().toList()));
+      }
+      if (e.getValue().size() > 1) {
+        throw HttpProblem.badParameter(e.getKey(), "given more than once");
+      }
+    }
+    return new Params(values);
+  }
+
+  /** The value, or null when absent; an empty value counts as absent. */
+  String text(String name) {
+    List<String> v = values.get(name);
+    if (v == null || v.isEmpty() || v.get(0).isEmpty()) {
+      return null;
+    }
+    return v.get(0);
+  }
+
+  /** {@code as_of} (default today) and {@code source} (default: the living index). */
+  IndexQuery query(KnowledgeBase kb) {
+    return new IndexQuery(date("as_of"), sourceId(kb, "source"));
+  }
+
+  LocalDate date(String name) {
+    String text = text(name);
+    if (text == null) {
+      return LocalDate.now();
+    }
+    if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      throw HttpProblem.badParameter(name, "'" + text + "' is not a date of the form YYYY-MM-DD");
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(text);
+    } catch (DateTimeException e) {
+      throw HttpProblem.badParameter(name, "'" + text + "' is not a real date");
+    }
+    if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+      throw HttpProblem.badParameter(
+          name, "'" + text + "' is outside " + EARLIEST + " to " + LATEST);
+    }
+    return date;
+  }
+
+  String sourceId(KnowledgeBase kb, String name) {
+    String id = text(name);
+    if (id != null && !kb.sources().containsKey(id)) {
+      throw HttpProblem.badParameter(name, "unknown source '" + id + "'");
+    }
+    return id;
+  }
+
+  String country(KnowledgeBase kb, String name) {
+    String iso3 = text(name);
+    if (iso3 == null) {
+      return null;
+    }
+    String upper = iso3.toUpperCase(Locale.ROOT);
+    if (!kb.countries().containsKey(upper)) {
+      throw HttpProblem.badParameter(name, "unknown country '" + iso3 + "' (give an ISO3 code)");
+    }
+    return upper;
+  }
+
+  String company(KnowledgeBase kb, String name) {
+    String id = text(name);
+    if (id != null && !kb.companies().containsKey(id)) {
+      throw HttpProblem.badParameter(name, "unknown company '" + id + "' (give a company id)");
+    }
+    return id;
+  }
+
+  String technology(KnowledgeBase kb, String name) {
+    String code = text(name);
+    if (code != null && !kb.technologies().containsKey(code)) {
+      throw HttpProblem.badParameter(
+          name, "unknown technology '" + code + "'; one of " + kb.technologies().keySet());
+    }
+    return code;
+  }
+
+  <E extends Enum<E>> E choice(String name, Class<E> type, Set<E> allowed) {
+    String text = text(name);
+    if (text == null) {
+      return null;
+    }
+    for (E e : allowed) {
+      if (e.name().equalsIgnoreCase(text)) {
+        return e;
+      }
+    }
+    throw HttpProblem.badParameter(
+        name,
+        "'"
+            + text
+            + "' is not one of "
+            + allowed.stream().map(e -> e.name().toLowerCase(Locale.ROOT)).sorted().toList());
+  }
+
+  boolean flag(String name) {
+    String text = text(name);
+    if (text == null || text.equals("false")) {
+      return false;
+    }
+    if (text.equals("true")) {
+      return true;
+    }
+    throw HttpProblem.badParameter(name, "'" + text + "' is not true or false");
+  }
+
+  int integer(String name, int fallback, int min, int max) {
+    String text = text(name);
+    if (text == null) {
+      return fallback;
+    }
+    if (!text.matches("-?\\d{1,10}")) {
+      throw HttpProblem.badParameter(name, "'" + text + "' is not a whole number");
+    }
+    long value = Long.parseLong(text);
+    if (value < min || value > max) {
+      throw HttpProblem.badParameter(
+          name, "must be between " + min + " and " + max + ", got " + text);
+    }
+    return (int) value;
+  }
+
+  /** JSON unless {@code format=csv} or, without a format, an Accept header asking for CSV. */
+  Format format(Context ctx, boolean tabular) {
+    String text = text("format");
+    if (text != null) {
+      return switch (text) {
+        case "json" -> Format.JSON;
+        case "csv" -> {
+          if (!tabular) {
+            throw HttpProblem.badParameter("format", "this endpoint answers in JSON only");
+          }
+          yield Format.CSV;
+        }
+        default -> throw HttpProblem.badParameter("format", "'" + text + "' is not json or csv");
+      };
+    }
+    String accept = ctx.header("Accept");
+    if (tabular && accept != null && accept.contains("text/csv") && !accept.contains("json")) {
+      return Format.CSV;
+    }
+    return Format.JSON;
+  }
+
+  enum Format {
+    JSON,
+    CSV
+  }
+}

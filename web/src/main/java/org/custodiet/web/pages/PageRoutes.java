@@ -1,0 +1,130 @@
+package org.custodiet.web.pages;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+import org.custodiet.core.model.Iso3;
+import org.custodiet.core.model.Slug;
+import org.custodiet.web.Site;
+
+/** The server-rendered pages: every route answers HTML, errors included. */
+public final class PageRoutes {
+  /** Dates the index can meaningfully be asked about. */
+  static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+
+  static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+  /** Longest identifier accepted in a path, well above any real one. */
+  static final int MAX_ID = 200;
+
+  private PageRoutes() {}
+
+  public static void register(JavalinConfig config, Site site) {
+    var routes = config.routes;
+    routes.get("/", ctx -> page(ctx, site, Pages::home));
+    routes.get(
+        "/figures/{id}", ctx -> page(ctx, site, p -> p.figure(id(ctx.pathParam("id"), "figure"))));
+    routes.get(
+        "/map",
+        ctx ->
+            page(
+                ctx,
+                site,
+                p ->
+                    p.map(
+                        ctx.queryParam("layer"),
+                        ctx.queryParam("code"),
+                        ctx.queryParam("country"))));
+    routes.get("/countries", ctx -> page(ctx, site, Pages::countries));
+    routes.get(
+        "/countries/{iso3}", ctx -> page(ctx, site, p -> p.country(iso3(ctx.pathParam("iso3")))));
+    routes.get("/companies", ctx -> page(ctx, site, Pages::companies));
+    routes.get(
+        "/companies/{id}", ctx -> page(ctx, site, p -> p.company(slug(ctx.pathParam("id")))));
+    routes.get("/technologies", ctx -> page(ctx, site, Pages::technologies));
+    routes.get(
+        "/technologies/{code}",
+        ctx -> page(ctx, site, p -> p.technologyPage(id(ctx.pathParam("code"), "technology"))));
+    routes.get("/suppliers", ctx -> page(ctx, site, p -> p.suppliers(ctx.queryParam("origin"))));
+    routes.get(
+        "/search", ctx -> page(ctx, site, p -> p.search(site.search(), ctx.queryParam("q"))));
+    routes.get("/methodology", ctx -> page(ctx, site, p -> p.methodology(Methodology.html())));
+    routes.get("/downloads", ctx -> page(ctx, site, Pages::downloads));
+    routes.get("/assets/{name}", PageRoutes::asset);
+  }
+
+  private static void page(Context ctx, Site site, Function<Pages, String> render) {
+    Site.Snapshot snapshot = site.current();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    try {
+      LocalDate asOf = asOf(ctx.queryParam("as_of"), today);
+      ctx.html(render.apply(new Pages(snapshot, asOf)));
+    } catch (PageException e) {
+      ctx.status(e.status()).html(Pages.error(snapshot, today, e.status(), e.getMessage()));
+    }
+  }
+
+  static LocalDate asOf(String value, LocalDate today) {
+    if (value == null || value.isBlank()) {
+      return today;
+    }
+    if (value.length() > 10) {
+      throw PageException.badRequest("as_of: give a date as YYYY-MM-DD.");
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw PageException.badRequest(
+          "as_of: '" + value + "' is not a date of the form YYYY-MM-DD.");
+    }
+    if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+      throw PageException.badRequest(
+          "as_of: " + date + " is outside " + EARLIEST + " to " + LATEST + ".");
+    }
+    return date;
+  }
+
+  private static String iso3(String value) {
+    if (!Iso3.isWellFormed(value)) {
+      throw PageException.notFound(
+          "'"
+              + shorten(value)
+              + "' is not a country code; countries are named by ISO 3166 alpha-3"
+              + " codes such as KEN.");
+    }
+    return value;
+  }
+
+  private static String slug(String value) {
+    if (!Slug.isWellFormed(value)) {
+      throw PageException.notFound("No company with the id '" + shorten(value) + "'.");
+    }
+    return value;
+  }
+
+  private static String id(String value, String what) {
+    if (value.isBlank() || value.length() > MAX_ID) {
+      throw PageException.notFound("No " + what + " '" + shorten(value) + "'.");
+    }
+    return value;
+  }
+
+  private static String shorten(String value) {
+    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+  }
+
+  private static void asset(Context ctx) {
+    Assets.Asset asset = Assets.get(ctx.pathParam("name"));
+    if (asset == null) {
+      ctx.status(404).contentType("text/plain; charset=utf-8").result("no such asset");
+      return;
+    }
+    ctx.header("Cache-Control", "public, max-age=3600")
+        .contentType(asset.contentType())
+        .result(asset.bytes());
+  }
+}
