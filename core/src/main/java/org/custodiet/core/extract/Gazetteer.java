@@ -53,6 +53,7 @@ public final class Gazetteer {
     COUNTED_AGGREGATE,
     HQ_MARKER,
     COREF,
+    COREF_NOUN,
     INSTRUMENT;
 
     boolean isPlace() {
@@ -485,6 +486,7 @@ public final class Gazetteer {
               kind = value.equals("counted") ? Kind.COUNTED_AGGREGATE : Kind.AGGREGATE;
           case "hqmarker" -> kind = Kind.HQ_MARKER;
           case "coref" -> kind = Kind.COREF;
+          case "corefnoun" -> kind = Kind.COREF_NOUN;
           case "instrument" -> {
             kind = Kind.INSTRUMENT;
             ref = Financing.Instrument.valueOf(value).ordinal();

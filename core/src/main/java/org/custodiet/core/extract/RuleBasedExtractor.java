@@ -31,7 +31,7 @@ public final class RuleBasedExtractor implements Extractor {
   private static final int COREF_SENTENCES = 3;
   private static final int TECH_LOOKBACK_SENTENCES = 2;
   private static final int CUE_WINDOW_WORDS = 20;
-  private static final int TECH_WINDOW_WORDS = 25;
+  private static final int TECH_WINDOW_WORDS = 20;
   private static final double HOME_COUNTRY_PENALTY = 40;
   private static final Set<String> DESCRIPTOR_WORDS =
       Set.of(
@@ -233,6 +233,7 @@ public final class RuleBasedExtractor implements Extractor {
           case CUSTOMER -> customer = true;
           case COMPANY -> suppliers.add(m);
           case COREF -> coref = coref == null ? m : coref;
+          case COREF_NOUN -> coref = coref == null && afterDefiniteArticle(m) ? m : coref;
           default -> {}
         }
       }
@@ -287,15 +288,20 @@ public final class RuleBasedExtractor implements Extractor {
         }
         Set<String> specific = new LinkedHashSet<>();
         boolean camera = false;
+        boolean camerasDeployed = false;
         for (Mention m : techTerms) {
           if (wordsApart(supplier, m) <= TECH_WINDOW_WORDS) {
             String code = gazetteer.technology(m.ref());
             if (code.equals(Gazetteer.GENERIC_CAMERA)) {
               camera = true;
+              camerasDeployed |= objectOfStrongCue(cues, m);
             } else {
               specific.add(code);
             }
           }
+        }
+        if (camerasDeployed && company.specialty() == null) {
+          specific.add("smart_city");
         }
         Set<String> techs = technologies(company, specific, camera, s, suppliers.size() == 1);
         if (techs.isEmpty()) {
@@ -306,12 +312,17 @@ public final class RuleBasedExtractor implements Extractor {
         confidence += specific.isEmpty() && !camera ? -0.1 : 0.1;
         confidence -= viaCoref ? 0.15 : 0;
         List<Mention> where = nearestGroup(places, supplier, company);
+        if (viaCoref && !where.isEmpty() && isHome(where, company)) {
+          // "the Chinese startup ... in Guangzhou": a supplier named only by reference keeps its
+          // home as the place it comes from, not a deployment
+          continue;
+        }
         if (where.isEmpty()) {
           if (aggregate || !(strongCue || customer)) {
             continue;
           }
           String iso3 = documentCountry(company);
-          if (iso3 == null) {
+          if (iso3 == null || (viaCoref && iso3.equals(company.headquartersIso3()))) {
             continue;
           }
           confidence -= iso3.equals(company.headquartersIso3()) ? 0.25 : 0.1;
@@ -525,6 +536,15 @@ public final class RuleBasedExtractor implements Extractor {
       return places.subList(first, last + 1);
     }
 
+    private boolean isHome(List<Mention> places, Gazetteer.CompanyInfo company) {
+      for (Mention p : places) {
+        if (!gazetteer.place(p.ref()).iso3().equals(company.headquartersIso3())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private boolean listed(Mention a, Mention b) {
       String gap = text.substring(a.end(), b.start()).trim();
       return gap.isEmpty()
@@ -605,6 +625,49 @@ public final class RuleBasedExtractor implements Extractor {
         }
       }
       return best != null ? best : company.headquartersIso3();
+    }
+
+    /**
+     * "installed 1,000 cameras", "supplied CCTV cameras": cameras as the thing supplied make a
+     * camera network even beside a named analytic such as face recognition.
+     */
+    private boolean objectOfStrongCue(List<Mention> cues, Mention camera) {
+      for (Mention c : cues) {
+        if (c.kind() == Kind.STRONG_CUE
+            && c.end() <= camera.start()
+            && wordsApart(c, camera) <= 3) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** "the company", "the Chinese firm", "the telecoms giant": at most two words after "the". */
+    private boolean afterDefiniteArticle(Mention noun) {
+      int i = noun.start();
+      for (int word = 0; word < 3; word++) {
+        int end = i;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+          end--;
+        }
+        if (end == i && word > 0 || end == 0) {
+          return false;
+        }
+        int start = end;
+        while (start > 0
+            && (Character.isLetterOrDigit(text.charAt(start - 1))
+                || text.charAt(start - 1) == '-')) {
+          start--;
+        }
+        if (start == end) {
+          return false;
+        }
+        if (text.regionMatches(true, start, "the", 0, 3) && end - start == 3) {
+          return true;
+        }
+        i = start;
+      }
+      return false;
     }
 
     private boolean isCounted(Mention m, int sentenceStart) {
