@@ -91,6 +91,12 @@ public final class RuleBasedExtractor implements Extractor {
           "as",
           "'s",
           "\u2019s");
+  private static final Set<String> COMPANY_NOUNS =
+      Set.of(
+          "company", "companies", "firm", "firms", "startup", "start-up", "startups", "giant",
+          "giants", "provider", "providers", "vendor", "vendors", "manufacturer", "manufacturers",
+          "maker", "makers", "developer", "developers", "supplier", "suppliers", "contractor",
+          "contractors", "conglomerate", "multinational");
   private static final Pattern COUNT_WORD =
       Pattern.compile(
           "\\b(dozens|hundreds|thousands|several|many|multiple|numerous|various|two|three|four|"
@@ -458,6 +464,32 @@ public final class RuleBasedExtractor implements Extractor {
       for (Mention s : suppliers) {
         if (s.start() >= end && s.start() - end <= 60 && onlyDescriptorWords(end, s.start())) {
           return true;
+        }
+      }
+      return namesCompanyOrigin(end);
+    }
+
+    /** "a Russian firm", "Chinese technology companies": the place says where firms are from. */
+    private boolean namesCompanyOrigin(int from) {
+      int i = from;
+      for (int word = 0; word < 4; word++) {
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+          i++;
+        }
+        int start = i;
+        while (i < text.length()
+            && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '-')) {
+          i++;
+        }
+        if (start == i) {
+          return false;
+        }
+        String w = text.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+        if (COMPANY_NOUNS.contains(w)) {
+          return true;
+        }
+        if (!DESCRIPTOR_WORDS.contains(w)) {
+          return false;
         }
       }
       return false;
