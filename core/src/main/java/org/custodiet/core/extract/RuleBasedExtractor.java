@@ -93,10 +93,31 @@ public final class RuleBasedExtractor implements Extractor {
           "\u2019s");
   private static final Set<String> COMPANY_NOUNS =
       Set.of(
-          "company", "companies", "firm", "firms", "startup", "start-up", "startups", "giant",
-          "giants", "provider", "providers", "vendor", "vendors", "manufacturer", "manufacturers",
-          "maker", "makers", "developer", "developers", "supplier", "suppliers", "contractor",
-          "contractors", "conglomerate", "multinational");
+          "company",
+          "companies",
+          "firm",
+          "firms",
+          "startup",
+          "start-up",
+          "startups",
+          "giant",
+          "giants",
+          "provider",
+          "providers",
+          "vendor",
+          "vendors",
+          "manufacturer",
+          "manufacturers",
+          "maker",
+          "makers",
+          "developer",
+          "developers",
+          "supplier",
+          "suppliers",
+          "contractor",
+          "contractors",
+          "conglomerate",
+          "multinational");
   private static final Pattern COUNT_WORD =
       Pattern.compile(
           "\\b(dozens|hundreds|thousands|several|many|multiple|numerous|various|two|three|four|"
@@ -477,8 +498,7 @@ public final class RuleBasedExtractor implements Extractor {
           i++;
         }
         int start = i;
-        while (i < text.length()
-            && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '-')) {
+        while (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '-')) {
           i++;
         }
         if (start == i) {
@@ -496,21 +516,30 @@ public final class RuleBasedExtractor implements Extractor {
     }
 
     private boolean onlyDescriptorWords(int from, int to) {
-      String gap = text.substring(from, to).toLowerCase(java.util.Locale.ROOT).trim();
-      if (gap.isEmpty()) {
-        return true;
-      }
-      for (String word : gap.split("[\\s]+")) {
-        String w = word.startsWith("-") ? word.substring(1) : word;
-        if (!w.isEmpty() && !DESCRIPTOR_WORDS.contains(w)) {
-          for (String part : w.split("-")) {
-            if (!part.isEmpty() && !DESCRIPTOR_WORDS.contains(part)) {
-              return false;
-            }
-          }
+      int i = from;
+      while (i < to) {
+        char c = text.charAt(i);
+        if (c == ' ' || c == '-') {
+          i++;
+          continue;
+        }
+        int start = i;
+        while (i < to && text.charAt(i) != ' ' && text.charAt(i) != '-') {
+          i++;
+        }
+        if (!isDescriptorWord(start, i)) {
+          return false;
         }
       }
       return true;
+    }
+
+    private boolean isDescriptorWord(int start, int end) {
+      if (end - start > 16) {
+        return false;
+      }
+      return DESCRIPTOR_WORDS.contains(
+          text.substring(start, end).toLowerCase(java.util.Locale.ROOT));
     }
 
     private boolean onlyListSeparators(int from, int to) {
