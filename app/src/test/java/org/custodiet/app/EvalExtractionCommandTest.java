@@ -174,6 +174,25 @@ class EvalExtractionCommandTest {
     assertThat(predictions).doesNotExist();
   }
 
+  /**
+   * 33 short articles in the project's own words (in test resources), labelled by the devset's
+   * conventions, 15 of them written after the rules were settled: a regression guard on quality.
+   */
+  @Test
+  void ownLabelledArticlesScoreAboveTheBars() throws Exception {
+    Path file = work.resolve("own.jsonl");
+    try (var in = getClass().getResourceAsStream("own-labelled-articles.jsonl")) {
+      Files.copy(in, file);
+    }
+    CommandLineTest.Run r =
+        CommandLineTest.runOn(data, "eval-extraction", file.toString(), "--format", "json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode root = MAPPER.readTree(r.out());
+    assertThat(root.get("articles").asInt()).isEqualTo(33);
+    assertThat(root.get("precision").asDouble()).isGreaterThanOrEqualTo(0.9);
+    assertThat(root.get("recall").asDouble()).isGreaterThanOrEqualTo(0.8);
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(1e-3);
   }
