@@ -69,7 +69,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
           "Refuse input files larger than this many megabytes (default ${DEFAULT-VALUE}).")
   long maxMegabytes;
 
-  record GoldClaim(String supplier, String supplierId, String country, String technology) {}
+  record GoldClaim(String supplier, String country, String technology) {}
 
   record Article(String id, String text, List<GoldClaim> gold) {}
 
@@ -88,11 +88,11 @@ final class EvalExtractionCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--max-size: must be between 1 and 4096 MB");
     }
     PrintWriter out = spec.commandLine().getOut();
+    List<Article> articles = read(file, maxMegabytes * 1024 * 1024);
     Gazetteer gazetteer;
     try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
       gazetteer = Gazetteer.from(workspace.knowledgeBase());
     }
-    List<Article> articles = read(file, gazetteer, maxMegabytes * 1024 * 1024);
     RuleBasedExtractor extractor = new RuleBasedExtractor(gazetteer);
 
     long chars = 0;
@@ -112,11 +112,9 @@ final class EvalExtractionCommand implements Callable<Integer> {
       Article a = articles.get(i);
       Set<Key> gold = new LinkedHashSet<>();
       for (GoldClaim g : a.gold()) {
-        gold.add(
-            new Key(
-                g.supplierId() != null ? g.supplierId() : "unknown supplier: " + g.supplier(),
-                g.country(),
-                g.technology()));
+        String supplier =
+            gazetteer.companyIdForName(g.supplier()).orElse("unknown supplier: " + g.supplier());
+        gold.add(new Key(supplier, g.country(), g.technology()));
       }
       Map<Key, CandidateClaim> guessed = new LinkedHashMap<>();
       for (CandidateClaim c : predicted.get(i)) {
@@ -279,7 +277,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
   }
 
   /** Reads and checks every line before anything is extracted; errors name the file and line. */
-  static List<Article> read(Path file, Gazetteer gazetteer, long maxBytes) throws IOException {
+  static List<Article> read(Path file, long maxBytes) throws IOException {
     long size;
     try {
       size = Files.size(file);
@@ -343,12 +341,7 @@ final class EvalExtractionCommand implements Callable<Integer> {
                 at + ": recipient_country '" + country + "' is not an ISO 3166-1 alpha-3 code");
           }
           String technology = text(c, "technology", at);
-          gold.add(
-              new GoldClaim(
-                  supplier,
-                  gazetteer.companyIdForName(supplier).orElse(null),
-                  country,
-                  technology));
+          gold.add(new GoldClaim(supplier, country, technology));
         }
         articles.add(new Article(id, body, gold));
       }

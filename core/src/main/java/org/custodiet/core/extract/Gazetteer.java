@@ -53,6 +53,7 @@ public final class Gazetteer {
     COUNTED_AGGREGATE,
     HQ_MARKER,
     COREF,
+    COREF_NOUN,
     INSTRUMENT;
 
     boolean isPlace() {
@@ -190,38 +191,71 @@ public final class Gazetteer {
    * One span may carry several entries (a word that is both a cue and a customer, say).
    */
   List<Mention> mentions(String text) {
-    List<int[]> spans = new ArrayList<>();
-    matcher.scan(
-        text,
-        (id, start, end) -> {
-          if (isWordBoundary(text, start - 1, start) && isWordBoundary(text, end, end - 1)) {
-            spans.add(new int[] {id, start, end});
-          }
-        });
-    if (spans.isEmpty()) {
+    SpanCollector spans = new SpanCollector(text);
+    matcher.scan(text, spans);
+    if (spans.count == 0) {
       return List.of();
     }
-    spans.sort((x, y) -> x[1] != y[1] ? Integer.compare(x[1], y[1]) : Integer.compare(y[2], x[2]));
+    long[] packed = spans.packed;
+    Arrays.sort(packed, 0, spans.count);
     List<Mention> mentions = new ArrayList<>();
     int covered = 0;
-    for (int[] span : spans) {
-      if (span[1] < covered) {
+    for (int i = 0; i < spans.count; i++) {
+      long p = packed[i];
+      int start = (int) (p >>> SpanCollector.START_SHIFT);
+      int end = start + SpanCollector.MAX_LENGTH - (int) ((p >>> SpanCollector.ID_BITS) & 0x3ff);
+      int id = (int) (p & SpanCollector.ID_MASK);
+      if (start < covered) {
         continue;
       }
       boolean any = false;
-      for (Entry e : entriesByPattern.get(span[0])) {
-        if (caseAgrees(e, text, span[1], span[2])) {
+      for (Entry e : entriesByPattern.get(id)) {
+        if (caseAgrees(e, text, start, end)) {
           if (e.kind() != Kind.IGNORE) {
-            mentions.add(new Mention(e.kind(), e.ref(), span[1], span[2]));
+            mentions.add(new Mention(e.kind(), e.ref(), start, end));
           }
           any = true;
         }
       }
       if (any) {
-        covered = span[2];
+        covered = end;
       }
     }
     return mentions;
+  }
+
+  /**
+   * Whole-word occurrences packed into longs (start, then longest first, then pattern id) so that
+   * one primitive sort orders them leftmost-longest.
+   */
+  private static final class SpanCollector implements PatternMatcher.Sink {
+    static final int ID_BITS = 22;
+    static final long ID_MASK = (1L << ID_BITS) - 1;
+    static final int START_SHIFT = ID_BITS + 10;
+    static final int MAX_LENGTH = 1023;
+
+    private final String text;
+    long[] packed = new long[64];
+    int count;
+
+    SpanCollector(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public void match(int patternId, int start, int end) {
+      int length = end - start;
+      if (length > MAX_LENGTH
+          || !isWordBoundary(text, start - 1, start)
+          || !isWordBoundary(text, end, end - 1)) {
+        return;
+      }
+      if (count == packed.length) {
+        packed = Arrays.copyOf(packed, count * 2);
+      }
+      packed[count++] =
+          ((long) start << START_SHIFT) | ((long) (MAX_LENGTH - length) << ID_BITS) | patternId;
+    }
   }
 
   private static boolean isWordBoundary(String text, int outside, int inside) {
@@ -412,12 +446,14 @@ public final class Gazetteer {
         if (kind != Kind.IGNORE && !knownCountries.contains(iso3)) {
           continue;
         }
-        String[] names = f[2].split("\\|");
-        for (String name : names) {
-          if (kind == Kind.IGNORE) {
-            add(name, new Entry(Kind.IGNORE, -1, CaseRule.ANY, name));
-          } else {
-            addPlace(name.trim(), kind, iso3, kind == Kind.CITY ? names[0].trim() : null);
+        for (String group : f[2].split("\\|")) {
+          String[] spellings = group.split("=");
+          for (String name : spellings) {
+            if (kind == Kind.IGNORE) {
+              add(name, new Entry(Kind.IGNORE, -1, CaseRule.ANY, name));
+            } else {
+              addPlace(name.trim(), kind, iso3, kind == Kind.CITY ? spellings[0].trim() : null);
+            }
           }
         }
       }
@@ -450,6 +486,7 @@ public final class Gazetteer {
               kind = value.equals("counted") ? Kind.COUNTED_AGGREGATE : Kind.AGGREGATE;
           case "hqmarker" -> kind = Kind.HQ_MARKER;
           case "coref" -> kind = Kind.COREF;
+          case "corefnoun" -> kind = Kind.COREF_NOUN;
           case "instrument" -> {
             kind = Kind.INSTRUMENT;
             ref = Financing.Instrument.valueOf(value).ordinal();

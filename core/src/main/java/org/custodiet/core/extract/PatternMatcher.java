@@ -22,27 +22,30 @@ final class PatternMatcher {
 
   private final short[] classOf;
   private final int spaceClass;
-  private final int alphabet;
+
+  /**
+   * Transitions by (row offset of the state + character class); each entry holds the next state's
+   * row offset shifted left by one, with the low bit set when that state ends some pattern.
+   */
   private final int[] delta;
+
   private final int[][] outputs;
   private final int[] patternLength;
-  private final int ringMask;
+  private final int alphabet;
 
   private PatternMatcher(
       short[] classOf,
       int spaceClass,
-      int alphabet,
       int[] delta,
       int[][] outputs,
       int[] patternLength,
-      int ringMask) {
+      int alphabet) {
     this.classOf = classOf;
     this.spaceClass = spaceClass;
-    this.alphabet = alphabet;
     this.delta = delta;
     this.outputs = outputs;
     this.patternLength = patternLength;
-    this.ringMask = ringMask;
+    this.alphabet = alphabet;
   }
 
   /**
@@ -99,12 +102,10 @@ final class PatternMatcher {
   static PatternMatcher compile(List<String> patterns) {
     Map<Character, Integer> classes = new HashMap<>();
     classes.put(' ', 1);
-    int maxLength = 1;
     for (String p : patterns) {
       if (p.isEmpty()) {
         throw new IllegalArgumentException("empty pattern");
       }
-      maxLength = Math.max(maxLength, p.length());
       for (int i = 0; i < p.length(); i++) {
         classes.putIfAbsent(p.charAt(i), classes.size() + 1);
       }
@@ -169,23 +170,24 @@ final class PatternMatcher {
         }
       }
     }
+    int[] encoded = new int[delta.length];
+    for (int i = 0; i < delta.length; i++) {
+      int next = delta[i];
+      encoded[i] = (next * alphabet) << 1 | (outputs[next].length != 0 ? 1 : 0);
+    }
     int[] lengths = patterns.stream().mapToInt(String::length).toArray();
-    int ring = Integer.highestOneBit(maxLength) << 1;
-    return new PatternMatcher(classOf, 1, alphabet, delta, outputs, lengths, ring - 1);
+    return new PatternMatcher(classOf, 1, encoded, outputs, lengths, alphabet);
   }
 
   void scan(String text, Sink sink) {
     final short[] classes = classOf;
     final int[] table = delta;
-    final int width = alphabet;
-    final int mask = ringMask;
-    int[] positions = new int[mask + 1];
-    int state = 0;
-    int fed = 0;
+    final int space = spaceClass;
+    int row = 0;
     boolean lastWasSpace = true;
     for (int i = 0, n = text.length(); i < n; i++) {
       int cls = classes[text.charAt(i)];
-      if (cls == spaceClass) {
+      if (cls == space) {
         if (lastWasSpace) {
           continue;
         }
@@ -193,15 +195,31 @@ final class PatternMatcher {
       } else {
         lastWasSpace = false;
       }
-      positions[fed & mask] = i;
-      fed++;
-      state = table[state * width + cls];
-      int[] out = outputs[state];
-      if (out.length != 0) {
-        for (int id : out) {
-          sink.match(id, positions[(fed - patternLength[id]) & mask], i + 1);
+      int next = table[row + cls];
+      row = next >>> 1;
+      if ((next & 1) != 0) {
+        for (int id : outputs[row / alphabet]) {
+          sink.match(id, startOf(text, i, patternLength[id]), i + 1);
         }
       }
     }
+  }
+
+  /**
+   * Where a match of {@code length} folded characters ending at {@code last} starts, counting a run
+   * of whitespace as the one character it was folded to. Matches are rare, so walking back costs
+   * less than recording every position.
+   */
+  private int startOf(String text, int last, int length) {
+    int j = last;
+    for (int remaining = length - 1; remaining > 0; remaining--) {
+      j--;
+      if (classOf[text.charAt(j)] == spaceClass) {
+        while (j > 0 && classOf[text.charAt(j - 1)] == spaceClass) {
+          j--;
+        }
+      }
+    }
+    return j;
   }
 }

@@ -31,7 +31,7 @@ public final class RuleBasedExtractor implements Extractor {
   private static final int COREF_SENTENCES = 3;
   private static final int TECH_LOOKBACK_SENTENCES = 2;
   private static final int CUE_WINDOW_WORDS = 20;
-  private static final int TECH_WINDOW_WORDS = 25;
+  private static final int TECH_WINDOW_WORDS = 20;
   private static final double HOME_COUNTRY_PENALTY = 40;
   private static final Set<String> DESCRIPTOR_WORDS =
       Set.of(
@@ -91,6 +91,37 @@ public final class RuleBasedExtractor implements Extractor {
           "as",
           "'s",
           "\u2019s");
+  private static final Set<String> COMPANY_NOUNS =
+      Set.of(
+          "company",
+          "companies",
+          "firm",
+          "firms",
+          "startup",
+          "start-up",
+          "startups",
+          "giant",
+          "giants",
+          "provider",
+          "providers",
+          "vendor",
+          "vendors",
+          "manufacturer",
+          "manufacturers",
+          "maker",
+          "makers",
+          "developer",
+          "developers",
+          "supplier",
+          "suppliers",
+          "contractor",
+          "contractors",
+          "conglomerate",
+          "multinational");
+  private static final Pattern COUNT_WORD =
+      Pattern.compile(
+          "\\b(dozens|hundreds|thousands|several|many|multiple|numerous|various|two|three|four|"
+              + "five|six|seven|eight|nine|ten|twenty|fifty|other|more)\\b");
   private static final Pattern USD_BEFORE =
       Pattern.compile(
           "(?:US\\s?\\$|USD\\s?|\\$)\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s*(million|billion|bn|mn|m|b)?\\b",
@@ -127,10 +158,19 @@ public final class RuleBasedExtractor implements Extractor {
         break;
       }
     }
-    if (!namesSupplier) {
+    if (!namesSupplier || !statesSupply(mentions)) {
       return List.of();
     }
     return new Reading(text, mentions).claims();
+  }
+
+  private static boolean statesSupply(List<Mention> mentions) {
+    for (Mention m : mentions) {
+      if (m.kind() == Kind.STRONG_CUE || m.kind() == Kind.WEAK_CUE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The state of reading one document; never shared between threads. */
@@ -140,6 +180,7 @@ public final class RuleBasedExtractor implements Extractor {
     private final int[] bounds;
     private final int[] firstMention;
     private final Map<String, CandidateClaim> claims = new LinkedHashMap<>();
+    private final Map<String, String> documentCountryByHome = new java.util.HashMap<>();
     private int lastSupplierRef = -1;
     private int lastSupplierSentence = -1000;
 
@@ -219,6 +260,7 @@ public final class RuleBasedExtractor implements Extractor {
           case CUSTOMER -> customer = true;
           case COMPANY -> suppliers.add(m);
           case COREF -> coref = coref == null ? m : coref;
+          case COREF_NOUN -> coref = coref == null && afterDefiniteArticle(m) ? m : coref;
           default -> {}
         }
       }
@@ -273,15 +315,20 @@ public final class RuleBasedExtractor implements Extractor {
         }
         Set<String> specific = new LinkedHashSet<>();
         boolean camera = false;
+        boolean camerasDeployed = false;
         for (Mention m : techTerms) {
           if (wordsApart(supplier, m) <= TECH_WINDOW_WORDS) {
             String code = gazetteer.technology(m.ref());
             if (code.equals(Gazetteer.GENERIC_CAMERA)) {
               camera = true;
+              camerasDeployed |= objectOfStrongCue(cues, m);
             } else {
               specific.add(code);
             }
           }
+        }
+        if (camerasDeployed && company.specialty() == null) {
+          specific.add("smart_city");
         }
         Set<String> techs = technologies(company, specific, camera, s, suppliers.size() == 1);
         if (techs.isEmpty()) {
@@ -292,12 +339,17 @@ public final class RuleBasedExtractor implements Extractor {
         confidence += specific.isEmpty() && !camera ? -0.1 : 0.1;
         confidence -= viaCoref ? 0.15 : 0;
         List<Mention> where = nearestGroup(places, supplier, company);
+        if (viaCoref && !where.isEmpty() && isHome(where, company)) {
+          // "the Chinese startup ... in Guangzhou": a supplier named only by reference keeps its
+          // home as the place it comes from, not a deployment
+          continue;
+        }
         if (where.isEmpty()) {
           if (aggregate || !(strongCue || customer)) {
             continue;
           }
           String iso3 = documentCountry(company);
-          if (iso3 == null) {
+          if (iso3 == null || (viaCoref && iso3.equals(company.headquartersIso3()))) {
             continue;
           }
           confidence -= iso3.equals(company.headquartersIso3()) ? 0.25 : 0.1;
@@ -435,25 +487,59 @@ public final class RuleBasedExtractor implements Extractor {
           return true;
         }
       }
+      return namesCompanyOrigin(end);
+    }
+
+    /** "a Russian firm", "Chinese technology companies": the place says where firms are from. */
+    private boolean namesCompanyOrigin(int from) {
+      int i = from;
+      for (int word = 0; word < 4; word++) {
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+          i++;
+        }
+        int start = i;
+        while (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '-')) {
+          i++;
+        }
+        if (start == i) {
+          return false;
+        }
+        String w = text.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+        if (COMPANY_NOUNS.contains(w)) {
+          return true;
+        }
+        if (!DESCRIPTOR_WORDS.contains(w)) {
+          return false;
+        }
+      }
       return false;
     }
 
     private boolean onlyDescriptorWords(int from, int to) {
-      String gap = text.substring(from, to).toLowerCase(java.util.Locale.ROOT).trim();
-      if (gap.isEmpty()) {
-        return true;
-      }
-      for (String word : gap.split("[\\s]+")) {
-        String w = word.startsWith("-") ? word.substring(1) : word;
-        if (!w.isEmpty() && !DESCRIPTOR_WORDS.contains(w)) {
-          for (String part : w.split("-")) {
-            if (!part.isEmpty() && !DESCRIPTOR_WORDS.contains(part)) {
-              return false;
-            }
-          }
+      int i = from;
+      while (i < to) {
+        char c = text.charAt(i);
+        if (c == ' ' || c == '-') {
+          i++;
+          continue;
+        }
+        int start = i;
+        while (i < to && text.charAt(i) != ' ' && text.charAt(i) != '-') {
+          i++;
+        }
+        if (!isDescriptorWord(start, i)) {
+          return false;
         }
       }
       return true;
+    }
+
+    private boolean isDescriptorWord(int start, int end) {
+      if (end - start > 16) {
+        return false;
+      }
+      return DESCRIPTOR_WORDS.contains(
+          text.substring(start, end).toLowerCase(java.util.Locale.ROOT));
     }
 
     private boolean onlyListSeparators(int from, int to) {
@@ -511,6 +597,15 @@ public final class RuleBasedExtractor implements Extractor {
       return places.subList(first, last + 1);
     }
 
+    private boolean isHome(List<Mention> places, Gazetteer.CompanyInfo company) {
+      for (Mention p : places) {
+        if (!gazetteer.place(p.ref()).iso3().equals(company.headquartersIso3())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private boolean listed(Mention a, Mention b) {
       String gap = text.substring(a.end(), b.start()).trim();
       return gap.isEmpty()
@@ -555,6 +650,16 @@ public final class RuleBasedExtractor implements Extractor {
      * when nothing else is named.
      */
     private String documentCountry(Gazetteer.CompanyInfo company) {
+      String home = String.valueOf(company.headquartersIso3());
+      String known = documentCountryByHome.get(home);
+      if (known == null) {
+        known = String.valueOf(countDocumentCountry(company));
+        documentCountryByHome.put(home, known);
+      }
+      return known.equals("null") ? null : known;
+    }
+
+    private String countDocumentCountry(Gazetteer.CompanyInfo company) {
       Map<String, Integer> counts = new LinkedHashMap<>();
       for (int s = 0; s < sentences(); s++) {
         List<Mention> here = in(s);
@@ -583,6 +688,49 @@ public final class RuleBasedExtractor implements Extractor {
       return best != null ? best : company.headquartersIso3();
     }
 
+    /**
+     * "installed 1,000 cameras", "supplied CCTV cameras": cameras as the thing supplied make a
+     * camera network even beside a named analytic such as face recognition.
+     */
+    private boolean objectOfStrongCue(List<Mention> cues, Mention camera) {
+      for (Mention c : cues) {
+        if (c.kind() == Kind.STRONG_CUE
+            && c.end() <= camera.start()
+            && wordsApart(c, camera) <= 3) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** "the company", "the Chinese firm", "the telecoms giant": at most two words after "the". */
+    private boolean afterDefiniteArticle(Mention noun) {
+      int i = noun.start();
+      for (int word = 0; word < 3; word++) {
+        int end = i;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+          end--;
+        }
+        if (end == i && word > 0 || end == 0) {
+          return false;
+        }
+        int start = end;
+        while (start > 0
+            && (Character.isLetterOrDigit(text.charAt(start - 1))
+                || text.charAt(start - 1) == '-')) {
+          start--;
+        }
+        if (start == end) {
+          return false;
+        }
+        if (text.regionMatches(true, start, "the", 0, 3) && end - start == 3) {
+          return true;
+        }
+        i = start;
+      }
+      return false;
+    }
+
     private boolean isCounted(Mention m, int sentenceStart) {
       int from = Math.max(sentenceStart, m.start() - 30);
       String before = text.substring(from, m.start()).toLowerCase(java.util.Locale.ROOT);
@@ -591,9 +739,7 @@ public final class RuleBasedExtractor implements Extractor {
           return true;
         }
       }
-      return before.matches(
-          "(?s).*\\b(dozens|hundreds|thousands|several|many|multiple|numerous|various|two|three|"
-              + "four|five|six|seven|eight|nine|ten|twenty|fifty|other|more)\\b.*");
+      return COUNT_WORD.matcher(before).find();
     }
 
     private boolean negated(List<Mention> here, Mention term) {

@@ -101,8 +101,14 @@ final class Sentences {
       return opens;
     }
     int w = dot;
-    while (w > 0 && !Character.isWhitespace(text.charAt(w - 1)) && text.charAt(w - 1) != '(') {
+    while (w > 0
+        && dot - w <= 6
+        && !Character.isWhitespace(text.charAt(w - 1))
+        && text.charAt(w - 1) != '(') {
       w--;
+    }
+    if (dot - w > 6) {
+      return true;
     }
     String word = text.substring(w, dot).toLowerCase(Locale.ROOT);
     if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
