@@ -55,7 +55,8 @@ done
 
 echo "custodiet load benchmark: wrk -t$threads -c$connections -d${duration}s on $(nproc) cores," \
   "server and wrk on the same machine (loopback)"
-printf '%-24s %12s %10s %10s %10s %8s\n' endpoint "requests/s" "p50 ms" "p99 ms" requests errors
+printf '%-24s %12s %10s %10s %10s %8s %15s\n' endpoint "requests/s" "p50 ms" "p99 ms" requests errors \
+  "server p99 ms"
 cat >"$work/parse.py" <<'PY'
 import re, sys
 out = sys.stdin.read()
@@ -74,10 +75,19 @@ if m:
 m = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
 if m:
     errors += int(m.group(1))
-print("%-24s %12.0f %10.2f %10.2f %10d %8d" % (sys.argv[1], rps, ms("50"), ms("99"), total, errors))
+server = sorted(float(x) for x in re.findall(r" ms=([\d.]+) ", open(sys.argv[2]).read()))
+server_p99 = server[int(len(server) * 0.99)] if server else float("nan")
+print("%-24s %12.0f %10.2f %10.2f %10d %8d %15.2f"
+      % (sys.argv[1], rps, ms("50"), ms("99"), total, errors, server_p99))
 PY
 for path in "${endpoints[@]}"; do
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$base$path" \
-    | python3 "$work/parse.py" "$path"
+  sleep 1 # let the access log drain before marking where this run's lines start
+  before="$(wc -l <"$work/server.log")"
+  result="$(wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$base$path")"
+  sleep 1
+  tail -n +"$((before + 1))" "$work/server.log" | grep -F "path=$path " >"$work/run.log" || true
+  python3 "$work/parse.py" "$path" "$work/run.log" <<<"$result"
 done
+echo "(p50/p99: as wrk measures them, client side; server p99: time inside the server, from its"
+echo " access log, without queueing for a CPU before the request is read)"
 echo "server log lines (one per request): $(grep -c 'custodiet.access' "$work/server.log" || true)"

@@ -49,6 +49,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      paramLabel = "FORMAT",
       defaultValue = IMPORT,
       description = "import, csv, json, xlsx or ftm (default: ${DEFAULT-VALUE}).")
   String format;

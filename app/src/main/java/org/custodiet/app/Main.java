@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       BenchCommand.class,
       EvalExtractionCommand.class,
+      IngestCommand.class,
+      CandidatesCommand.class,
+      BenchIngestCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -72,33 +72,37 @@ public final class IngestPipeline {
       total += sizeOrZero(f);
     }
     long finished = 0;
-    for (Path file : files) {
-      long before = counter.bytes;
-      long totalBytes = total;
-      long finishedBytes = finished;
-      readers.read(
-          file,
-          new DocumentSink() {
-            @Override
-            public void document(RawDocument document) {
-              counter.bytes += document.rawBytes();
-              ingest(document, counter);
-              progress.update(finishedBytes + counter.bytes - before, totalBytes, counter.report());
-            }
+    try (DocumentRepository.Session session = documents.open()) {
+      for (Path file : files) {
+        long before = counter.bytes;
+        long totalBytes = total;
+        long finishedBytes = finished;
+        readers.read(
+            file,
+            new DocumentSink() {
+              @Override
+              public void document(RawDocument document) {
+                counter.bytes += document.rawBytes();
+                ingest(session, document, counter);
+                progress.update(
+                    finishedBytes + counter.bytes - before, totalBytes, counter.report());
+              }
 
-            @Override
-            public void failure(ReadFailure failure) {
-              counter.failure(failure);
-              progress.update(finishedBytes + counter.bytes - before, totalBytes, counter.report());
-            }
-          });
-      finished += sizeOrZero(file);
-      progress.update(finished, total, counter.report());
+              @Override
+              public void failure(ReadFailure failure) {
+                counter.failure(failure);
+                progress.update(
+                    finishedBytes + counter.bytes - before, totalBytes, counter.report());
+              }
+            });
+        finished += sizeOrZero(file);
+        progress.update(finished, total, counter.report());
+      }
     }
     return counter.report();
   }
 
-  private void ingest(RawDocument raw, Counter counter) {
+  private void ingest(DocumentRepository.Session session, RawDocument raw, Counter counter) {
     counter.read++;
     String body = TextNormaliser.normalise(raw.text() == null ? "" : raw.text());
     if (body.codePoints().noneMatch(Character::isLetterOrDigit)) {
@@ -117,7 +121,7 @@ public final class IngestPipeline {
       }
     }
     String sha = sha256(body);
-    if (documents.findDuplicate(canonical, sha).isPresent()) {
+    if (session.findDuplicate(canonical, sha).isPresent()) {
       counter.duplicates++;
       return;
     }
@@ -146,7 +150,7 @@ public final class IngestPipeline {
             MinHash.buckets(signature));
     StoreOutcome outcome;
     try {
-      outcome = documents.store(doc, candidates);
+      outcome = session.store(doc, candidates);
     } catch (RuntimeException e) {
       counter.fail(new ReadFailure(raw.origin(), "not stored: " + e.getMessage()));
       return;

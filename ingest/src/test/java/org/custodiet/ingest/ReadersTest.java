@@ -272,4 +272,54 @@ class ReadersTest {
     assertThat(Readers.detect("README", "Plain words".getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(SourceFormat.TEXT);
   }
+
+  @Test
+  void aWarcPayloadOverTheLimitIsSkippedAndTheNextRecordRead() throws Exception {
+    Path warc = dir.resolve("big.warc");
+    try (WarcWriter writer =
+        new WarcWriter(
+            FileChannel.open(warc, StandardOpenOption.CREATE, StandardOpenOption.WRITE))) {
+      writer.write(BadInputTest.response("https://news.example/huge", "word ".repeat(300_000)));
+      writer.write(BadInputTest.response("https://news.example/small", "A short report."));
+    }
+    new Readers(new Limits(1 << 20, 1 << 20, 256))
+        .read(
+            warc,
+            new DocumentSink() {
+              @Override
+              public void document(RawDocument document) {
+                documents.add(document);
+              }
+
+              @Override
+              public void failure(ReadFailure failure) {
+                failures.add(failure);
+              }
+            });
+    assertThat(failures)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.origin())
+                  .startsWith(warc + " record 1 at byte offset 0 (https://news.example/huge)");
+              assertThat(f.message())
+                  .isEqualTo("the response body is over the limit of 1.0 MB for one document");
+            });
+    assertThat(documents)
+        .extracting(RawDocument::url)
+        .containsExactly("https://news.example/small");
+  }
+
+  @Test
+  void emptyAndBlankFilesSaySo() throws Exception {
+    Path empty = write("empty.txt", "");
+    Path blank = write("blank.jsonl", "\n  \n\n");
+    read(empty);
+    read(blank);
+    assertThat(documents).isEmpty();
+    assertThat(failures)
+        .containsExactly(
+            new ReadFailure(empty.toString(), "the file is empty"),
+            new ReadFailure(blank.toString(), "the file holds only blank lines"));
+  }
 }

@@ -56,7 +56,12 @@ public final class Site implements AutoCloseable {
   public Site(Database database, SearchIndex search) {
     this.database = Objects.requireNonNull(database, "database");
     this.search = Objects.requireNonNull(search, "search");
-    reload();
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      search.close();
+      throw e;
+    }
   }
 
   public Database database() {

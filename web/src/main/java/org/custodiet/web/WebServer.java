@@ -12,6 +12,7 @@ import org.custodiet.web.api.ApiRoutes;
 import org.custodiet.web.http.AccessLog;
 import org.custodiet.web.http.ErrorResponses;
 import org.custodiet.web.http.RequestGuards;
+import org.custodiet.web.http.ServerErrors;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,10 @@ public final class WebServer implements AutoCloseable {
                     server.setHandler(new GracefulHandler());
                     server.setStopTimeout(GRACEFUL_STOP_MILLIS);
                     server.setRequestLog(accessLog);
+                    server.setErrorHandler(new ServerErrors());
                   });
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(new ServerErrors()));
               config.http.maxRequestSize = RequestGuards.MAX_BODY_BYTES;
               config.http.prefer405over404 = true;
               config.routes.before(RequestGuards::check);

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,9 +34,71 @@ public final class DocumentRepository {
     this.minSimilarity = minSimilarity;
   }
 
+  /**
+   * One connection for a run of many documents, so that each does not pay for opening one. Not
+   * thread-safe: one session per thread.
+   */
+  public Session open() {
+    return new Session(db.jdbi().open());
+  }
+
   /** The stored document with this canonical URL or this text, if any. */
   public Optional<StoreOutcome.Duplicate> findDuplicate(String canonicalUrl, String contentSha256) {
-    return db.jdbi().withHandle(h -> findDuplicate(h, canonicalUrl, contentSha256));
+    try (Session session = open()) {
+      return session.findDuplicate(canonicalUrl, contentSha256);
+    }
+  }
+
+  /** Stores one document: see {@link Session#store}. */
+  public StoreOutcome store(NewDocument doc, List<CandidateClaim> candidates) {
+    try (Session session = open()) {
+      return session.store(doc, candidates);
+    }
+  }
+
+  /** A connection to the document tables. */
+  public final class Session implements AutoCloseable {
+    private final Handle handle;
+
+    private Session(Handle handle) {
+      this.handle = handle;
+    }
+
+    /** The stored document with this canonical URL or this text, if any. */
+    public Optional<StoreOutcome.Duplicate> findDuplicate(
+        String canonicalUrl, String contentSha256) {
+      return DocumentRepository.findDuplicate(handle, canonicalUrl, contentSha256);
+    }
+
+    /**
+     * Stores a document with its candidates (status pending) in one transaction, in the group of
+     * its most similar earlier document when that one is similar enough, else in a new group. A
+     * document already stored under the same URL or text is left alone and reported as a duplicate,
+     * also when another writer stored it a moment earlier.
+     *
+     * @throws IllegalArgumentException when a candidate's span lies outside the body; nothing is
+     *     written
+     */
+    public StoreOutcome store(NewDocument doc, List<CandidateClaim> candidates) {
+      checkSpans(doc, candidates);
+      try {
+        return handle.inTransaction(h -> insert(h, doc, candidates));
+      } catch (StatementException e) {
+        if (isUniqueViolation(e)) {
+          Optional<StoreOutcome.Duplicate> dup =
+              findDuplicate(doc.canonicalUrl(), doc.contentSha256());
+          if (dup.isPresent()) {
+            return dup.get();
+          }
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      handle.close();
+    }
   }
 
   private static Optional<StoreOutcome.Duplicate> findDuplicate(
@@ -57,16 +120,7 @@ public final class DocumentRepository {
         .map(id -> new StoreOutcome.Duplicate(StoreOutcome.Kind.SAME_TEXT, id));
   }
 
-  /**
-   * Stores a document with its candidates (status pending) in one transaction, in the group of its
-   * most similar earlier document when that one is similar enough, else in a new group. A document
-   * already stored under the same URL or text is left alone and reported as a duplicate, also when
-   * another writer stored it a moment earlier.
-   *
-   * @throws IllegalArgumentException when a candidate's span lies outside the body; nothing is
-   *     written
-   */
-  public StoreOutcome store(NewDocument doc, List<CandidateClaim> candidates) {
+  private static void checkSpans(NewDocument doc, List<CandidateClaim> candidates) {
     for (CandidateClaim c : candidates) {
       if (c.spanEnd() > doc.body().length()) {
         throw new IllegalArgumentException(
@@ -83,26 +137,10 @@ public final class DocumentRepository {
                 + "-character text");
       }
     }
-    try {
-      return db.jdbi().inTransaction(h -> store(h, doc, candidates));
-    } catch (StatementException e) {
-      if (isUniqueViolation(e)) {
-        Optional<StoreOutcome.Duplicate> dup =
-            findDuplicate(doc.canonicalUrl(), doc.contentSha256());
-        if (dup.isPresent()) {
-          return dup.get();
-        }
-      }
-      throw e;
-    }
   }
 
-  private StoreOutcome store(Handle h, NewDocument doc, List<CandidateClaim> candidates) {
-    Optional<StoreOutcome.Duplicate> dup =
-        findDuplicate(h, doc.canonicalUrl(), doc.contentSha256());
-    if (dup.isPresent()) {
-      return dup.get();
-    }
+  /** Inserts the document; a duplicate URL or text fails on the unique constraints. */
+  private StoreOutcome insert(Handle h, NewDocument doc, List<CandidateClaim> candidates) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     Match match = mostSimilar(h, doc);
     long groupId;
@@ -185,12 +223,18 @@ public final class DocumentRepository {
     if (buckets.length == 0) {
       return null;
     }
-    List<Match> candidates =
+    List<Long> sharing =
         h.createQuery(
-                "SELECT d.id, d.group_id, d.minhash FROM document d WHERE d.id IN"
-                    + " (SELECT b.document_id FROM document_bucket b WHERE b.bucket IN (<buckets>))"
-                    + " ORDER BY d.id")
-            .bindList("buckets", java.util.Arrays.stream(buckets).boxed().toList())
+                "SELECT DISTINCT document_id FROM document_bucket WHERE bucket IN (<buckets>)")
+            .bindList("buckets", Arrays.stream(buckets).boxed().toList())
+            .mapTo(Long.class)
+            .list();
+    if (sharing.isEmpty()) {
+      return null;
+    }
+    List<Match> candidates =
+        h.createQuery("SELECT id, group_id, minhash FROM document WHERE id IN (<ids>) ORDER BY id")
+            .bindList("ids", sharing)
             .map(
                 (rs, ctx) ->
                     new Match(
@@ -222,7 +266,7 @@ public final class DocumentRepository {
   }
 
   private static long[] distinct(long[] values) {
-    return java.util.Arrays.stream(values).distinct().toArray();
+    return Arrays.stream(values).distinct().toArray();
   }
 
   private static byte[] toBytes(int[] values) {

@@ -121,7 +121,7 @@ public final class ApiRoutes {
     Site.Snapshot s = site.current();
     IndexQuery query = p.query(s.knowledgeBase());
     String release = p.sourceId(s.knowledgeBase(), "compare");
-    Format format = p.format(ctx, true);
+    Format format = p.format(ctx);
     String key = "figures " + query.asOf() + " " + query.sourceId() + " " + release;
     respond(
         ctx,
@@ -162,7 +162,7 @@ public final class ApiRoutes {
     Params p = Params.of(ctx, Set.of("as_of", "source", "format"));
     Site.Snapshot s = site.current();
     IndexQuery query = p.query(s.knowledgeBase());
-    Format format = p.format(ctx, true);
+    Format format = p.format(ctx);
     Supplier<List<CountrySummary>> summaries =
         () ->
             s.knowledgeBase().countries().keySet().stream()
@@ -235,7 +235,7 @@ public final class ApiRoutes {
     Params p = Params.of(ctx, Set.of("as_of", "source", "format"));
     Site.Snapshot s = site.current();
     IndexQuery query = p.query(s.knowledgeBase());
-    Format format = p.format(ctx, true);
+    Format format = p.format(ctx);
     Supplier<List<CompanySummary>> summaries =
         () ->
             s.knowledgeBase().companies().keySet().stream()
@@ -329,7 +329,7 @@ public final class ApiRoutes {
     IndexQuery query = p.query(kb);
     int offset = p.integer("offset", 0, 0, Integer.MAX_VALUE);
     int limit = p.integer("limit", DEFAULT_LIMIT, 1, ClaimSearch.MAX_LIMIT);
-    Format format = p.format(ctx, true);
+    Format format = p.format(ctx);
     Supplier<ClaimSearch.Page> page = () -> s.claims().find(filter, query, offset, limit);
     respond(
         ctx,
@@ -397,7 +397,7 @@ public final class ApiRoutes {
     Site.Snapshot s = site.current();
     int offset = p.integer("offset", 0, 0, Integer.MAX_VALUE);
     int limit = p.integer("limit", DEFAULT_LIMIT, 1, ClaimSearch.MAX_LIMIT);
-    Format format = p.format(ctx, true);
+    Format format = p.format(ctx);
     Supplier<List<SourceBody>> page =
         () -> {
           Map<String, Integer> evidence = new HashMap<>();

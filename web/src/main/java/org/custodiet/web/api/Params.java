@@ -159,23 +159,21 @@ final class Params {
     return (int) value;
   }
 
-  /** JSON unless {@code format=csv} or, without a format, an Accept header asking for CSV. */
-  Format format(Context ctx, boolean tabular) {
+  /**
+   * For the tabular endpoints: JSON unless {@code format=csv} or, without a format, an Accept
+   * header asking for CSV and not JSON.
+   */
+  Format format(Context ctx) {
     String text = text("format");
     if (text != null) {
       return switch (text) {
         case "json" -> Format.JSON;
-        case "csv" -> {
-          if (!tabular) {
-            throw HttpProblem.badParameter("format", "this endpoint answers in JSON only");
-          }
-          yield Format.CSV;
-        }
+        case "csv" -> Format.CSV;
         default -> throw HttpProblem.badParameter("format", "'" + text + "' is not json or csv");
       };
     }
     String accept = ctx.header("Accept");
-    if (tabular && accept != null && accept.contains("text/csv") && !accept.contains("json")) {
+    if (accept != null && accept.contains("text/csv") && !accept.contains("json")) {
       return Format.CSV;
     }
     return Format.JSON;

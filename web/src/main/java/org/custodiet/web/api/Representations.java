@@ -194,8 +194,6 @@ final class Representations {
   record HitBody(
       String kind, String id, String title, String snippetHtml, String url, float score) {}
 
-  record HealthBody(String status, String database, long snapshot) {}
-
   static FiguresBody figures(
       IndexResult result, String release, List<IndexComparison.FigureChange> changes) {
     List<FigureBody> figures = new ArrayList<>();

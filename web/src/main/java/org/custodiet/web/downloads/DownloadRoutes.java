@@ -8,9 +8,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.custodiet.core.index.IndexQuery;
 import org.custodiet.store.export.ExportData;
@@ -18,6 +16,7 @@ import org.custodiet.store.export.ExportDataset;
 import org.custodiet.store.export.ExportFormat;
 import org.custodiet.store.export.Exports;
 import org.custodiet.web.Site;
+import org.custodiet.web.http.ErrorResponses;
 
 /**
  * The data downloads: {@code /downloads/{claims|sources|figures|all}.{csv|json|xlsx}} and {@code
@@ -177,12 +176,12 @@ public final class DownloadRoutes {
     return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
+  /** The API's error body, as JSON here too: a download link is called by programs as well. */
   private static void error(Context ctx, int status, String message, String field)
       throws IOException {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status);
-    body.put("message", message);
-    body.put("field", field);
-    ctx.status(status).contentType("application/json").result(JSON.writeValueAsBytes(body));
+    ctx.status(status)
+        .header("Cache-Control", "no-store")
+        .contentType("application/json")
+        .result(JSON.writeValueAsBytes(new ErrorResponses.ErrorBody(status, message, field)));
   }
 }

@@ -71,12 +71,12 @@ public final class ErrorResponses {
     }
   }
 
-  private static String page(int status, String message) {
+  static String page(int status, String message) {
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
         + status
         + " — custodiet</title></head><body><h1>"
         + status
-        + "</h1><p>"
+        + "</h1><p class=\"error-message\">"
         + escape(message)
         + "</p><p><a href=\"/\">custodiet</a></p></body></html>\n";
   }

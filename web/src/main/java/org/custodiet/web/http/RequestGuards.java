@@ -31,6 +31,8 @@ public final class RequestGuards {
   /** A percent sign not followed by two hex digits, which decoders treat inconsistently. */
   private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
+  public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
+
   private RequestGuards() {}
 
   /** The before-handler for all paths. */
@@ -38,7 +40,7 @@ public final class RequestGuards {
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    ctx.header("Referrer-Policy", REFERRER_POLICY);
     boolean api = ctx.path().startsWith("/api/");
     if (api) {
       ctx.header("Access-Control-Allow-Origin", "*");

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -40,7 +41,19 @@ final class Methodology {
     var extensions = List.of(TablesExtension.create());
     Parser parser = Parser.builder().extensions(extensions).build();
     HtmlRenderer renderer =
-        HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
+        HtmlRenderer.builder()
+            .extensions(extensions)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            // Header cells of the document's tables say which way they apply, for screen readers.
+            .attributeProviderFactory(
+                context ->
+                    (node, tag, attributes) -> {
+                      if (node instanceof TableCell cell && cell.isHeader()) {
+                        attributes.put("scope", "col");
+                      }
+                    })
+            .build();
     return renderer.render(parser.parse(markdown));
   }
 }

@@ -2,9 +2,11 @@ package org.custodiet.web.pages;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.function.Function;
 import org.custodiet.core.model.Iso3;
 import org.custodiet.core.model.Slug;
@@ -19,6 +21,8 @@ public final class PageRoutes {
 
   /** Longest identifier accepted in a path, well above any real one. */
   static final int MAX_ID = 200;
+
+  static final String HTML = "text/html; charset=utf-8";
 
   private PageRoutes() {}
 
@@ -39,8 +43,7 @@ public final class PageRoutes {
                         ctx.queryParam("code"),
                         ctx.queryParam("country"))));
     routes.get("/countries", ctx -> page(ctx, site, Pages::countries));
-    routes.get(
-        "/countries/{iso3}", ctx -> page(ctx, site, p -> p.country(iso3(ctx.pathParam("iso3")))));
+    routes.get("/countries/{iso3}", ctx -> country(ctx, site));
     routes.get("/companies", ctx -> page(ctx, site, Pages::companies));
     routes.get(
         "/companies/{id}", ctx -> page(ctx, site, p -> p.company(slug(ctx.pathParam("id")))));
@@ -53,6 +56,7 @@ public final class PageRoutes {
         "/search", ctx -> page(ctx, site, p -> p.search(site.search(), ctx.queryParam("q"))));
     routes.get("/methodology", ctx -> page(ctx, site, p -> p.methodology(Methodology.html())));
     routes.get("/downloads", ctx -> page(ctx, site, Pages::downloads));
+    routes.get("/api", ctx -> page(ctx, site, Pages::api));
     routes.get("/assets/{name}", PageRoutes::asset);
   }
 
@@ -61,10 +65,25 @@ public final class PageRoutes {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     try {
       LocalDate asOf = asOf(ctx.queryParam("as_of"), today);
-      ctx.html(render.apply(new Pages(snapshot, asOf)));
+      ctx.contentType(HTML).result(render.apply(new Pages(snapshot, asOf)));
     } catch (PageException e) {
-      ctx.status(e.status()).html(Pages.error(snapshot, today, e.status(), e.getMessage()));
+      ctx.status(e.status())
+          .contentType(HTML)
+          .result(Pages.error(snapshot, today, e.status(), e.getMessage()));
     }
+  }
+
+  /** Country codes are upper case; a lower-case address is sent to the canonical one. */
+  private static void country(Context ctx, Site site) {
+    String code = ctx.pathParam("iso3");
+    String upper = code.toUpperCase(Locale.ROOT);
+    if (!upper.equals(code) && Iso3.isWellFormed(upper)) {
+      String query = ctx.queryString();
+      ctx.redirect(
+          "/countries/" + upper + (query == null ? "" : "?" + query), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    page(ctx, site, p -> p.country(iso3(code)));
   }
 
   static LocalDate asOf(String value, LocalDate today) {

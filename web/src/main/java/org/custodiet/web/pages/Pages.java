@@ -137,7 +137,6 @@ public final class Pages {
     groups.add(
         new FigureGroup("Financing", "Countries with a deployment financed by a lender", finance));
     Map<String, Object> p = params("AI surveillance around the world", "home");
-    p.put("result", result);
     p.put("headline", result.figure("countries.any").orElse(null));
     p.put("groups", groups);
     p.put("changes", changes);
@@ -306,15 +305,14 @@ public final class Pages {
       throw PageException.notFound("No country with the code '" + iso3 + "'.");
     }
     CountryProfile profile = snapshot.profiles().country(iso3, query);
-    List<ClaimView> uses = new ArrayList<>();
     List<ClaimView> supplies = new ArrayList<>();
     List<ClaimView> finances = new ArrayList<>();
     List<Timeline.Entry> entries = new ArrayList<>();
     for (ClaimView c : profile.claims()) {
-      switch (c.claim().kind()) {
-        case USES -> uses.add(c);
-        case SUPPLIES -> supplies.add(c);
-        case FINANCES -> finances.add(c);
+      if (c.claim().kind() == ClaimKind.SUPPLIES) {
+        supplies.add(c);
+      } else if (c.claim().kind() == ClaimKind.FINANCES) {
+        finances.add(c);
       }
       LocalDate first = view.firstReported(c);
       if (first != null) {
@@ -329,7 +327,6 @@ public final class Pages {
     entries.sort(Comparator.comparing(Timeline.Entry::date));
     Map<String, Object> p = params(profile.country().name(), "countries");
     p.put("p", profile);
-    p.put("uses", uses);
     p.put("supplies", supplies);
     p.put("finances", finances);
     p.put("timeline", Timeline.of(entries));
@@ -360,6 +357,11 @@ public final class Pages {
     profile.countriesServed().forEach(c -> served.put(c, 1));
     Map<String, Object> p = params(company.name(), "companies");
     p.put("p", profile);
+    p.put(
+        "served",
+        profile.countriesServed().stream()
+            .sorted(Comparator.comparing(view::countryName))
+            .toList());
     p.put("parent", company.parentId() == null ? null : kb.companies().get(company.parentId()));
     p.put(
         "map",
@@ -395,6 +397,11 @@ public final class Pages {
     Map<String, Object> p = params(t.label(), "technologies");
     p.put("t", t);
     p.put("figure", figure);
+    p.put(
+        "countries",
+        figure == null
+            ? List.of()
+            : figure.countries().stream().sorted(Comparator.comparing(view::countryName)).toList());
     p.put("suppliers", suppliers);
     return Templates.render("technology.jte", p);
   }
@@ -550,6 +557,13 @@ public final class Pages {
     p.put("q", query);
     p.put("results", results);
     return Templates.render("search.jte", p);
+  }
+
+  String api() {
+    Map<String, Object> p = params("API", "api");
+    p.put("endpoints", ApiReference.endpoints());
+    p.put("base", ApiReference.BASE);
+    return Templates.render("api.jte", p);
   }
 
   String methodology(String html) {

@@ -29,7 +29,7 @@ final class Templates {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a directory for compiled templates", e);
     }
-    classes.toFile().deleteOnExit();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(classes), "jte-cleanup"));
     TemplateEngine engine =
         TemplateEngine.create(
             new ResourceCodeResolver("templates", Templates.class.getClassLoader()),
@@ -38,6 +38,15 @@ final class Templates {
             Templates.class.getClassLoader());
     engine.setTrimControlStructures(true);
     return engine;
+  }
+
+  /** Compiled templates are regenerated on every start; leave no trace in the temp directory. */
+  private static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Best effort at shutdown: a leftover temp directory is harmless.
+    }
   }
 
   static String render(String template, Map<String, Object> params) {

@@ -303,4 +303,39 @@ class ApiBehaviourTest {
     assertThat(r.statusCode()).isEqualTo(405);
     assertThat(json(r).get("status").asInt()).isEqualTo(405);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/api/v1/countries/%C0%AF",
+    "/api/v1/countries/%00",
+    "/api/v1/companies/..%2F..%2Fetc%2Fpasswd",
+    "/api/v1/companies/%E2%80%AE",
+    "/api/v1/search?q=%00",
+    "/api/v1/search?q=%22%5C%2A%3F%7E%3A%28%29%5B%5D%7B%7D%5E%21",
+    "/api/v1/search?q=%E4%B8%AD%E5%85%B4",
+    "/api/v1/claims?limit=%2B5",
+    "/api/v1/claims?limit=0x10",
+    "/api/v1/claims?as_of=%2B2021-01-01",
+    "/api/v1/claims?offset=2147483648",
+    "/api/v1/figures?source=%27%20OR%201%3D1",
+    "/api/v1/figures?as_of=0000-00-00",
+    "/api/v1/figures?=x",
+  })
+  void hostile_input_never_causes_a_server_error(String path) throws Exception {
+    HttpResponse<String> r = server.get(path);
+    assertThat(r.statusCode()).as(path).isBetween(200, 499);
+    assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
+    if (r.statusCode() >= 400) {
+      String type = r.headers().firstValue("Content-Type").orElseThrow();
+      if (type.startsWith("application/json")) {
+        JsonNode body = json(r);
+        assertThat(body.get("status").asInt()).isEqualTo(r.statusCode());
+        assertThat(body.get("message").asText()).isNotBlank();
+      } else {
+        // A target Jetty cannot parse keeps no path, so it cannot tell API from page.
+        assertThat(type).startsWith("text/html");
+        assertThat(r.body()).contains("<h1>" + r.statusCode() + "</h1>");
+      }
+    }
+  }
 }

@@ -33,6 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -103,6 +104,36 @@ class BrowserTest {
   private static void visit(String path) {
     driver.get(site.base() + path);
     checkLogs(path);
+    checkStructure(path);
+  }
+
+  /** Structure assistive technology relies on, checked on every page visited. */
+  private static void checkStructure(String where) {
+    assertThat(js("return document.querySelectorAll('h1').length;"))
+        .as("h1 on " + where)
+        .isEqualTo(1L);
+    assertThat(
+            js(
+                "return document.querySelectorAll('main').length"
+                    + " + document.querySelectorAll('body > header nav[aria-label=Main]').length"
+                    + " + document.querySelectorAll('body > footer').length;"))
+        .as("landmarks on " + where)
+        .isEqualTo(3L);
+    // Tables in the rendered methodology come from markdown, which cannot express a caption.
+    assertThat(
+            js(
+                "return document.querySelectorAll('table:not(:has(> caption)):not(.prose table)').length;"))
+        .as("tables without a caption on " + where)
+        .isEqualTo(0L);
+    assertThat(js("return document.querySelectorAll('thead th:not([scope=col])').length;"))
+        .as("column headers without scope on " + where)
+        .isEqualTo(0L);
+    assertThat(
+            js(
+                "return Array.from(document.querySelectorAll('input:not([type=hidden]), select'))"
+                    + ".filter(e => e.labels.length === 0).length;"))
+        .as("form controls without a label on " + where)
+        .isEqualTo(0L);
   }
 
   private static void checkLogs(String where) {
@@ -186,6 +217,8 @@ class BrowserTest {
     visit("/?as_of=" + DATE);
     assertFiguresMatchEngine(DATE);
     screenshot("home");
+    js("document.getElementById('changes-heading').scrollIntoView();");
+    screenshot("home-changes");
 
     LocalDate earlier = LocalDate.of(2019, 12, 31);
     WebElement input = driver.findElement(By.id("as_of"));
@@ -222,6 +255,10 @@ class BrowserTest {
     screenshot("map");
 
     WebElement kenya = driver.findElement(By.cssSelector("svg.worldmap path[data-iso3='KEN']"));
+    new Actions(driver).moveToElement(kenya).perform();
+    WebElement tip = driver.findElement(By.cssSelector("#world-map .map-tip"));
+    new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> tip.isDisplayed());
+    assertThat(tip.getText()).startsWith("Kenya: ").contains("technologies");
     kenya.click();
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(d -> d.getCurrentUrl().contains("/countries/KEN"));
@@ -301,6 +338,20 @@ class BrowserTest {
     List<WebElement> titles = driver.findElements(By.cssSelector(".results .result-title"));
     assertThat(titles).extracting(WebElement::getText).contains("Hikvision");
     screenshot("search");
+
+    // Evidence hits point into the claim's entry on its country page.
+    WebElement evidence =
+        driver.findElements(By.cssSelector(".results .result-title")).stream()
+            .filter(a -> a.getAttribute("href").contains("#claim-"))
+            .findFirst()
+            .orElseThrow();
+    String target = evidence.getAttribute("href");
+    driver.get(target);
+    checkLogs(target);
+    assertThat(js("var t = document.querySelector(':target'); return t && t.className;"))
+        .isEqualTo("claim");
+    visit("/search?q=hikvison");
+    titles = driver.findElements(By.cssSelector(".results .result-title"));
     titles.stream().filter(t -> t.getText().equals("Hikvision")).findFirst().orElseThrow().click();
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(d -> d.getCurrentUrl().contains("/companies/hikvision"));
@@ -320,9 +371,16 @@ class BrowserTest {
     driver.findElement(By.cssSelector("th button.sort")).click();
     assertThat(driver.findElement(By.cssSelector("thead th")).getAttribute("aria-sort"))
         .isIn("ascending", "descending");
-    for (String path : List.of("/companies", "/technologies", "/methodology", "/downloads")) {
+    for (String path : List.of("/companies", "/technologies", "/downloads", "/api")) {
       visit(path);
     }
+    visit("/technologies/facial_recognition?as_of=" + DATE);
+    screenshot("technology");
+    visit("/figures/countries.regime.EA?as_of=" + DATE);
+    screenshot("figure");
+    visit("/methodology");
+    assertThat(driver.findElements(By.cssSelector(".prose table"))).isNotEmpty();
+    screenshot("methodology");
   }
 
   @Test

@@ -86,6 +86,9 @@ class DownloadRoutesTest {
     assertThat(header(r, "Content-Type")).startsWith("text/csv");
     assertThat(header(r, "Content-Disposition"))
         .isEqualTo("attachment; filename=\"custodiet-claims-2026-11-27.csv\"");
+    // streamed as written: the length is not known before the body is sent
+    assertThat(header(r, "Content-Length")).isNull();
+    assertThat(header(r, "Transfer-Encoding")).isEqualTo("chunked");
     IndexQuery q = IndexQuery.living(LocalDate.of(2026, 11, 27));
     assertThat(r.body()).isEqualTo(direct(q, ExportFormat.CSV, ExportDataset.CLAIMS));
     List<CSVRecord> rows =

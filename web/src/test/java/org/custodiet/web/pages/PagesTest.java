@@ -31,7 +31,8 @@ class PagesTest {
   private static String ok(String path) throws Exception {
     HttpResponse<String> response = site.get(path);
     assertThat(response.statusCode()).as(path).isEqualTo(200);
-    assertThat(response.headers().firstValue("content-type").orElse("")).contains("text/html");
+    assertThat(response.headers().firstValue("content-type").orElse(""))
+        .matches("text/html; ?charset=utf-8");
     return response.body();
   }
 
@@ -55,6 +56,7 @@ class PagesTest {
           "/figures/countries.any",
           "/methodology",
           "/downloads",
+          "/api",
           "/search",
           "/search?q=huawei"
         }) {
@@ -109,7 +111,7 @@ class PagesTest {
     for (String path :
         new String[] {
           "/countries/XYZ",
-          "/countries/ken",
+          "/countries/K3N",
           "/companies/no-such-firm",
           "/companies/Bad_Id",
           "/figures/countries.nothing",
@@ -121,6 +123,9 @@ class PagesTest {
       assertThat(response.body()).as(path).contains("class=\"error-message\"");
     }
     assertThat(site.get("/assets/nothing.js").statusCode()).isEqualTo(404);
+    HttpResponse<String> lower = site.get("/countries/ken?as_of=2024-01-01");
+    assertThat(lower.statusCode()).isEqualTo(301);
+    assertThat(lower.headers().firstValue("location")).hasValue("/countries/KEN?as_of=2024-01-01");
   }
 
   @Test
@@ -129,7 +134,7 @@ class PagesTest {
         new String[] {
           "/?as_of=2020-13-01",
           "/?as_of=yesterday",
-          "/?as_of=" + "9".repeat(5000),
+          "/?as_of=" + "9".repeat(40),
           "/?as_of=1200-01-01",
           "/map?layer=bogus",
           "/suppliers?origin=QQQ",
@@ -164,6 +169,30 @@ class PagesTest {
   void methodologyIsTheRepositoryDocument() throws Exception {
     String html = ok("/methodology");
     assertThat(html).contains("<h1>").contains("<table>");
+  }
+
+  @Test
+  void apiPageListsTheEndpointsTheApiDescribes() throws Exception {
+    String html = ok("/api");
+    assertThat(html)
+        .contains("GET /api/v1/countries/{iso3}")
+        .contains("href=\"/api/v1/figures\"")
+        .contains("<code>as_of</code>");
+    assertThat(site.get("/api/v1/figures").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everyDownloadLinkAnswers() throws Exception {
+    String html = ok("/downloads?as_of=2024-06-30");
+    java.util.regex.Matcher links =
+        java.util.regex.Pattern.compile("href=\"(/downloads/[^\"]+)\"").matcher(html);
+    int count = 0;
+    while (links.find()) {
+      String link = links.group(1).replace("&amp;", "&");
+      assertThat(site.get(link).statusCode()).as(link).isEqualTo(200);
+      count++;
+    }
+    assertThat(count).isEqualTo(10);
   }
 
   @Test
