@@ -175,6 +175,7 @@ public final class PeerBenchmark {
         seconds,
         rate,
         tokens / seconds);
+    System.out.println(pipeline.timingInformation());
     return rate;
   }
 
