@@ -36,6 +36,7 @@ import org.custodiet.core.model.Evidence;
 import org.custodiet.core.model.KnowledgeBase;
 import org.custodiet.core.model.Source;
 import org.custodiet.core.rules.ClaimStatus;
+import org.custodiet.store.export.CsvExport;
 import org.custodiet.store.search.SearchIndex;
 import org.custodiet.web.Site;
 import org.custodiet.web.api.Params.Format;
@@ -539,7 +540,9 @@ public final class ApiRoutes {
     try (CSVPrinter printer =
         CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
       for (List<Object> r : rows) {
-        printer.printRecord(r);
+        // Text is defused exactly as in the data exports, so no cell runs as a spreadsheet formula.
+        printer.printRecord(
+            r.stream().map(v -> v instanceof String text ? CsvExport.guard(text) : v).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write CSV", e);
