@@ -130,16 +130,16 @@ public final class ApiRoutes {
         key,
         format,
         () -> {
-          IndexResult result = s.engine().compute(query);
+          IndexResult result = s.indexes().compute(query);
           List<IndexComparison.FigureChange> changes =
               release == null
                   ? List.of()
                   : IndexComparison.compare(
-                      s.engine().compute(IndexQuery.singleSource(query.asOf(), release)), result);
+                      s.indexes().compute(IndexQuery.singleSource(query.asOf(), release)), result);
           return Representations.figures(result, release, changes);
         },
         () -> {
-          IndexResult result = s.engine().compute(query);
+          IndexResult result = s.indexes().compute(query);
           return csv(
               List.of(
                   "id", "label", "value", "denominator", "as_of", "source", "countries", "claims"),
