@@ -29,7 +29,8 @@ public final class Site implements AutoCloseable {
 
   /**
    * One version of the data and everything computed over it. {@code tag} names the version uniquely
-   * across restarts of the server, for HTTP caching.
+   * across restarts of the server, for HTTP caching. {@code indexes} holds the index results pages
+   * asked for recently.
    */
   public record Snapshot(
       long version,
@@ -37,7 +38,8 @@ public final class Site implements AutoCloseable {
       KnowledgeBase knowledgeBase,
       IndexEngine engine,
       Profiles profiles,
-      ClaimSearch claims) {
+      ClaimSearch claims,
+      IndexCache indexes) {
     public Snapshot {
       Objects.requireNonNull(knowledgeBase, "knowledgeBase");
       Objects.requireNonNull(tag, "tag");
@@ -45,7 +47,14 @@ public final class Site implements AutoCloseable {
 
     static Snapshot of(long version, String tag, KnowledgeBase kb) {
       IndexEngine engine = new IndexEngine(kb);
-      return new Snapshot(version, tag, kb, engine, new Profiles(engine), new ClaimSearch(engine));
+      return new Snapshot(
+          version,
+          tag,
+          kb,
+          engine,
+          new Profiles(engine),
+          new ClaimSearch(engine),
+          new IndexCache(engine));
     }
   }
 

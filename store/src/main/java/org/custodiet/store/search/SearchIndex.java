@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -27,7 +30,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -35,6 +41,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -42,12 +49,15 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.QueryTermScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.highlight.WeightedTerm;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.custodiet.core.model.KnowledgeBase;
 
 /**
@@ -65,6 +75,24 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Words of a query beyond this many are ignored, which bounds the work per query. */
   static final int MAX_TERMS = 8;
+
+  /** Words at least this long also match names that start with them. */
+  private static final int MIN_PREFIX = 3;
+
+  /**
+   * Typo tolerance keeps the first letter: misspellings rarely change it, and fixing it makes the
+   * expansion of a word many times cheaper.
+   */
+  private static final int FUZZY_PREFIX = 1;
+
+  /** Spellings one typo-tolerant word expands to at most, per field. */
+  private static final int FUZZY_EXPANSIONS = 20;
+
+  /** Completions of one word the highlighter marks at most, per field. */
+  private static final int MAX_MARKED_COMPLETIONS = 64;
+
+  /** Characters of a snippet the highlighter reads at most. */
+  private static final int MAX_HIGHLIGHTED_CHARS = 10_000;
 
   /** Changes whenever the documents or fields change shape, forcing a rebuild of old indexes. */
   private static final String SCHEMA = "custodiet-search-1";
@@ -177,14 +205,17 @@ public final class SearchIndex implements AutoCloseable {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
+        Variants variants = new Variants(searcher);
         TopDocs top =
             searcher.search(
-                matching(terms), new TopScoreDocCollectorManager(limit, Integer.MAX_VALUE));
+                variants.matching(terms),
+                new TopScoreDocCollectorManager(limit, Integer.MAX_VALUE));
         Highlighter highlighter =
             new Highlighter(
                 new SimpleHTMLFormatter("<mark>", "</mark>"),
                 new SimpleHTMLEncoder(),
-                new QueryScorer(highlighting(terms), SNIPPET));
+                new QueryTermScorer(variants.highlighting()));
+        highlighter.setMaxDocCharsToAnalyze(MAX_HIGHLIGHTED_CHARS);
         List<SearchHit> hits = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
           Document doc = searcher.storedFields().document(sd.doc);
@@ -207,49 +238,99 @@ public final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * Per word: an exact match on a name counts most, then a name starting with the word, then a name
-   * within one or two edits of it; the same on the other text counts less.
+   * The query for one search and, from the same work, what the highlighter should mark. Words
+   * matched by prefix or with typos are expanded to the index's spellings once, against the
+   * searcher, so that the highlighter marks plain terms instead of expanding every word again over
+   * every hit's text (which cost tens of milliseconds per search).
    */
-  private static Query matching(List<String> terms) {
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    for (String term : terms) {
-      BooleanQuery.Builder word = new BooleanQuery.Builder();
-      addVariants(word, NAMES, term, 8f, 3f, 2f);
-      addVariants(word, TEXT, term, 1.5f, 0.7f, 0.5f);
-      all.add(word.build(), BooleanClause.Occur.SHOULD);
-    }
-    return all.build();
-  }
+  private static final class Variants {
+    private final IndexSearcher searcher;
+    private final Set<String> marked = new LinkedHashSet<>();
 
-  private static void addVariants(
-      BooleanQuery.Builder word,
-      String field,
-      String term,
-      float exact,
-      float prefix,
-      float fuzzy) {
-    word.add(
-        new BoostQuery(new TermQuery(new Term(field, term)), exact), BooleanClause.Occur.SHOULD);
-    if (term.length() >= 3) {
-      word.add(
-          new BoostQuery(new PrefixQuery(new Term(field, term)), prefix),
-          BooleanClause.Occur.SHOULD);
+    Variants(IndexSearcher searcher) {
+      this.searcher = searcher;
     }
-    int edits = maxEdits(term);
-    if (edits > 0) {
-      word.add(
-          new BoostQuery(new FuzzyQuery(new Term(field, term), edits, 0, 20, true), fuzzy),
-          BooleanClause.Occur.SHOULD);
-    }
-  }
 
-  /** The same words over the snippet field, so the highlighter marks what made the hit. */
-  private static Query highlighting(List<String> terms) {
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
-    for (String term : terms) {
-      addVariants(all, SNIPPET, term, 1f, 1f, 1f);
+    /**
+     * Per word: an exact match on a name counts most, then a name starting with the word, then a
+     * name within one or two edits of it; the same on the other text counts less, and there one
+     * edit is tolerated at most: typos are mostly in names, and the automaton for two edits costs
+     * milliseconds to build for every field it is run over.
+     */
+    Query matching(List<String> terms) throws IOException {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      for (String term : terms) {
+        BooleanQuery.Builder word = new BooleanQuery.Builder();
+        add(word, NAMES, term, 8f, 3f, 2f, maxEdits(term));
+        add(word, TEXT, term, 1.5f, 0.7f, 0.5f, Math.min(1, maxEdits(term)));
+        all.add(word.build(), BooleanClause.Occur.SHOULD);
+        mark(term);
+      }
+      return all.build();
     }
-    return all.build();
+
+    /** The words and the index's spellings they matched, for the highlighter to mark. */
+    WeightedTerm[] highlighting() {
+      return marked.stream().map(word -> new WeightedTerm(1f, word)).toArray(WeightedTerm[]::new);
+    }
+
+    private void add(
+        BooleanQuery.Builder word,
+        String field,
+        String term,
+        float exact,
+        float prefix,
+        float fuzzy,
+        int edits)
+        throws IOException {
+      word.add(
+          new BoostQuery(new TermQuery(new Term(field, term)), exact), BooleanClause.Occur.SHOULD);
+      if (term.length() >= MIN_PREFIX) {
+        word.add(
+            new BoostQuery(new PrefixQuery(new Term(field, term)), prefix),
+            BooleanClause.Occur.SHOULD);
+        markStartingWith(field, term);
+      }
+      if (edits > 0) {
+        Query near =
+            searcher.rewrite(
+                new FuzzyQuery(new Term(field, term), edits, FUZZY_PREFIX, FUZZY_EXPANSIONS, true));
+        word.add(new BoostQuery(near, fuzzy), BooleanClause.Occur.SHOULD);
+        Set<Term> found = new HashSet<>();
+        near.visit(QueryVisitor.termCollector(found));
+        for (Term t : found) {
+          mark(t.text());
+        }
+      }
+    }
+
+    /**
+     * Marks the index's words in {@code field} that start with {@code prefix}, the first {@link
+     * #MAX_MARKED_COMPLETIONS} of them: a short prefix of a common word has many completions, and a
+     * snippet that shows none of them is abbreviated instead.
+     */
+    private void markStartingWith(String field, String prefix) throws IOException {
+      Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
+      if (terms == null) {
+        return;
+      }
+      BytesRef start = new BytesRef(prefix);
+      TermsEnum words = terms.iterator();
+      if (words.seekCeil(start) == TermsEnum.SeekStatus.END) {
+        return;
+      }
+      int count = 0;
+      for (BytesRef word = words.term();
+          word != null && StringHelper.startsWith(word, start) && count < MAX_MARKED_COMPLETIONS;
+          word = words.next()) {
+        mark(word.utf8ToString());
+        count++;
+      }
+    }
+
+    private void mark(String word) {
+      marked.add(word);
+    }
   }
 
   /** Short words must match exactly; longer ones may have one typo, long ones two. */

@@ -36,6 +36,7 @@ import org.custodiet.core.model.Evidence;
 import org.custodiet.core.model.KnowledgeBase;
 import org.custodiet.core.model.Source;
 import org.custodiet.core.rules.ClaimStatus;
+import org.custodiet.store.export.CsvExport;
 import org.custodiet.store.search.SearchIndex;
 import org.custodiet.web.Site;
 import org.custodiet.web.api.Params.Format;
@@ -129,16 +130,16 @@ public final class ApiRoutes {
         key,
         format,
         () -> {
-          IndexResult result = s.engine().compute(query);
+          IndexResult result = s.indexes().compute(query);
           List<IndexComparison.FigureChange> changes =
               release == null
                   ? List.of()
                   : IndexComparison.compare(
-                      s.engine().compute(IndexQuery.singleSource(query.asOf(), release)), result);
+                      s.indexes().compute(IndexQuery.singleSource(query.asOf(), release)), result);
           return Representations.figures(result, release, changes);
         },
         () -> {
-          IndexResult result = s.engine().compute(query);
+          IndexResult result = s.indexes().compute(query);
           return csv(
               List.of(
                   "id", "label", "value", "denominator", "as_of", "source", "countries", "claims"),
@@ -539,7 +540,9 @@ public final class ApiRoutes {
     try (CSVPrinter printer =
         CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
       for (List<Object> r : rows) {
-        printer.printRecord(r);
+        // Text is defused exactly as in the data exports, so no cell runs as a spreadsheet formula.
+        printer.printRecord(
+            r.stream().map(v -> v instanceof String text ? CsvExport.guard(text) : v).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write CSV", e);

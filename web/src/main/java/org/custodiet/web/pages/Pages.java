@@ -46,6 +46,11 @@ public final class Pages {
   static final String LENDER = "countries.lender.";
   static final String REGIME = "countries.regime.";
 
+  /**
+   * A figure page lists the claims themselves only for figures over at most this many countries.
+   */
+  static final int FIGURE_CLAIMS_MAX_COUNTRIES = 5;
+
   private final Site.Snapshot snapshot;
   private final KnowledgeBase kb;
   private final LocalDate asOf;
@@ -65,6 +70,12 @@ public final class Pages {
 
   /** The claims that put one country into a figure. */
   public record CountryClaims(String iso3, List<ClaimView> claims) {}
+
+  /**
+   * One supplier of a country with its supply claims there; {@code supplier} is any of those
+   * claims, for the supplier's name and origin.
+   */
+  public record SupplierGroup(Claim supplier, List<ClaimView> deployments) {}
 
   /** A row of the countries list. */
   public record CountryRow(
@@ -98,14 +109,14 @@ public final class Pages {
   }
 
   private IndexResult living() {
-    return snapshot.engine().compute(query);
+    return snapshot.indexes().compute(query);
   }
 
   String home() {
     IndexResult result = living();
     Map<String, IndexComparison.FigureChange> changes = new LinkedHashMap<>();
     if (kb.sources().containsKey(RELEASE)) {
-      IndexResult release = snapshot.engine().compute(IndexQuery.singleSource(asOf, RELEASE));
+      IndexResult release = snapshot.indexes().compute(IndexQuery.singleSource(asOf, RELEASE));
       for (IndexComparison.FigureChange c : IndexComparison.compare(release, result)) {
         changes.put(c.id(), c);
       }
@@ -172,6 +183,9 @@ public final class Pages {
     Map<String, Object> p = params(figure.label(), "home");
     p.put("figure", figure);
     p.put("rows", rows);
+    // Evidence for every claim of a figure over many countries runs to megabytes; there each
+    // country's page shows its claims instead.
+    p.put("claimsShown", rows.size() <= FIGURE_CLAIMS_MAX_COUNTRIES);
     return Templates.render("figure.jte", p);
   }
 
@@ -327,11 +341,34 @@ public final class Pages {
     entries.sort(Comparator.comparing(Timeline.Entry::date));
     Map<String, Object> p = params(profile.country().name(), "countries");
     p.put("p", profile);
-    p.put("supplies", supplies);
+    p.put("suppliers", supplierGroups(supplies));
     p.put("finances", finances);
     p.put("timeline", Timeline.of(entries));
     p.put("entries", entries);
     return Templates.render("country.jte", p);
+  }
+
+  /**
+   * Supply claims grouped by supplier, suppliers by name: one supplier often has several
+   * deployments in a country (other cities, agencies or technologies), which read as duplicates
+   * when listed one claim per row.
+   */
+  private List<SupplierGroup> supplierGroups(List<ClaimView> supplies) {
+    Map<String, List<ClaimView>> bySupplier = new LinkedHashMap<>();
+    for (ClaimView c : supplies) {
+      Claim claim = c.claim();
+      String key =
+          claim.supplier().isNamedCompany()
+              ? "company " + claim.supplier().companyId()
+              : "origin " + claim.supplier().originIso3();
+      bySupplier.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+    }
+    return bySupplier.values().stream()
+        .map(claims -> new SupplierGroup(claims.get(0).claim(), claims))
+        .sorted(
+            Comparator.comparing((SupplierGroup g) -> !g.supplier().supplier().isNamedCompany())
+                .thenComparing(g -> view.supplierName(g.supplier()).toLowerCase(Locale.ROOT)))
+        .toList();
   }
 
   /** The id of a claim's entry on its country page, where search results point. */

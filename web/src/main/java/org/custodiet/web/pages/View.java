@@ -17,6 +17,7 @@ import org.custodiet.core.model.Indicator;
 import org.custodiet.core.model.IndicatorKind;
 import org.custodiet.core.model.KnowledgeBase;
 import org.custodiet.core.model.Source;
+import org.custodiet.core.model.Stage;
 import org.custodiet.core.model.Technology;
 import org.custodiet.core.rules.ClaimStatus;
 import org.custodiet.core.rules.CodingRules;
@@ -134,6 +135,30 @@ public final class View {
       b.append(" — ").append(String.join(", ", where));
     }
     return b.toString();
+  }
+
+  /**
+   * What one supply claim is about beyond its supplier: technology, city, agency, stage and period,
+   * whichever are known, so that a supplier's several claims in one country can be told apart.
+   */
+  public String deployment(Claim claim) {
+    List<String> parts = new ArrayList<>();
+    if (claim.technology() != null) {
+      parts.add(technologyLabel(claim.technology()));
+    }
+    if (claim.city() != null) {
+      parts.add(claim.city());
+    }
+    if (claim.agency() != null) {
+      parts.add(claim.agency());
+    }
+    if (claim.stage() != Stage.UNSPECIFIED) {
+      parts.add(claim.stage().name().toLowerCase(Locale.ROOT));
+    }
+    if (!period(claim).isEmpty()) {
+      parts.add(period(claim));
+    }
+    return parts.isEmpty() ? "Technology and place not stated" : String.join(" · ", parts);
   }
 
   public String supplierName(Claim claim) {

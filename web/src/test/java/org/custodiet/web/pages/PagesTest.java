@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import org.custodiet.core.index.Figure;
 import org.custodiet.core.index.IndexQuery;
 import org.custodiet.core.index.IndexResult;
+import org.custodiet.core.model.ClaimKind;
+import org.custodiet.web.Site;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,65 @@ class PagesTest {
     assertThat(html).contains("Kenya").contains("Huawei").contains("Regime type");
     assertThat(html).contains("rel=\"noopener noreferrer\"");
     assertThat(html).contains("Example Procurement Bulletin");
+  }
+
+  @Test
+  void countryPageListsEachSupplierOnceWithItsDeploymentsToldApart() throws Exception {
+    String html = ok("/countries/KEN?as_of=2024-06-30");
+    int start = html.indexOf("<table class=\"sortable suppliers\"");
+    assertThat(start).isNotNegative();
+    String table = html.substring(start, html.indexOf("</table>", start));
+    Site.Snapshot snapshot = site.site().current();
+    java.util.Map<String, java.util.List<String>> deploymentsBySupplier = new java.util.TreeMap<>();
+    for (var view :
+        snapshot
+            .profiles()
+            .country("KEN", IndexQuery.living(LocalDate.parse("2024-06-30")))
+            .claims()) {
+      var claim = view.claim();
+      if (claim.kind() == ClaimKind.SUPPLIES && claim.supplier().isNamedCompany()) {
+        deploymentsBySupplier
+            .computeIfAbsent(claim.supplier().companyId(), k -> new java.util.ArrayList<>())
+            .add(claim.id());
+      }
+    }
+    assertThat(deploymentsBySupplier.values()).anyMatch(claims -> claims.size() > 1);
+    for (var supplier : deploymentsBySupplier.entrySet()) {
+      String row = "<th scope=\"row\"><a href=\"/companies/" + supplier.getKey() + "?";
+      assertThat(table.split(java.util.regex.Pattern.quote(row), -1))
+          .as(supplier.getKey() + " is one row")
+          .hasSize(2);
+      for (String claim : supplier.getValue()) {
+        assertThat(table).contains("href=\"#claim-" + claim + "\"");
+      }
+    }
+    // Several deployments of one supplier are told apart by city and agency.
+    assertThat(table).contains("Konza").contains("Nairobi").contains("National Police Service");
+  }
+
+  @Test
+  void figurePagesLinkCountriesAndListClaimsOnlyForFewCountries() throws Exception {
+    LocalDate date = LocalDate.parse("2024-06-30");
+    IndexResult result = site.site().current().engine().compute(IndexQuery.living(date));
+    Figure any = result.figure("countries.any").orElseThrow();
+    assertThat(any.countries()).hasSizeGreaterThan(Pages.FIGURE_CLAIMS_MAX_COUNTRIES);
+    String html = ok("/figures/countries.any?as_of=" + date);
+    assertThat(html.length()).isLessThan(150_000);
+    for (String iso3 : any.countries()) {
+      assertThat(html).contains("href=\"/countries/" + iso3 + "?as_of=" + date + "\"");
+    }
+    assertThat(html).doesNotContain("<article class=\"claim\"");
+
+    Figure few =
+        result.figures().stream()
+            .filter(f -> !f.countries().isEmpty())
+            .filter(f -> f.countries().size() <= Pages.FIGURE_CLAIMS_MAX_COUNTRIES)
+            .findFirst()
+            .orElseThrow();
+    String fewHtml = ok("/figures/" + few.id() + "?as_of=" + date);
+    for (String claim : few.claims()) {
+      assertThat(fewHtml).contains("<article class=\"claim\" id=\"claim-" + claim + "\"");
+    }
   }
 
   @Test
