@@ -65,20 +65,47 @@ class BatchedIngestTest {
 
   private record Outcome(IngestReport report, List<String> failures, List<String> stored) {}
 
-  private Outcome ingest(String name, Path corpus, Extractor extractor, int documentsPerCommit)
+  /**
+   * Ingests each of the runs in turn (a run being a list of files) into a fresh database; the
+   * second and later runs find documents stored, so they look them up in the database rather than
+   * in the first run's memory.
+   */
+  private Outcome ingest(
+      String name, Extractor extractor, int documentsPerCommit, List<List<Path>> runs)
       throws Exception {
     try (Database db = Database.openDirectory(Files.createDirectories(dir.resolve(name)))) {
       List<String> failures = new ArrayList<>();
-      IngestReport report =
-          new IngestPipeline(
-                  db,
-                  extractor,
-                  Limits.DEFAULT,
-                  IngestPipeline.DEFAULT_MIN_SIMILARITY,
-                  documentsPerCommit)
-              .run(List.of(corpus), f -> failures.add(f.toString()), Progress.NONE);
-      return new Outcome(report, failures, contents(db));
+      IngestReport total = new IngestReport(0, 0, 0, 0, 0, 0, 0);
+      for (List<Path> run : runs) {
+        IngestReport report =
+            new IngestPipeline(
+                    db,
+                    extractor,
+                    Limits.DEFAULT,
+                    IngestPipeline.DEFAULT_MIN_SIMILARITY,
+                    documentsPerCommit)
+                .run(run, f -> failures.add(f.toString()), Progress.NONE);
+        total =
+            new IngestReport(
+                total.read() + report.read(),
+                total.ingested() + report.ingested(),
+                total.duplicates() + report.duplicates(),
+                total.nearDuplicates() + report.nearDuplicates(),
+                total.failed() + report.failed(),
+                total.candidates() + report.candidates(),
+                total.bytes() + report.bytes());
+      }
+      return new Outcome(total, failures, contents(db));
     }
+  }
+
+  /** The corpus cut in two files at a line boundary near its middle. */
+  private List<Path> halves(Path corpus) throws Exception {
+    List<String> lines = Files.readAllLines(corpus);
+    int middle = lines.size() / 2;
+    return List.of(
+        Files.write(dir.resolve("first.jsonl"), lines.subList(0, middle)),
+        Files.write(dir.resolve("second.jsonl"), lines.subList(middle, lines.size())));
   }
 
   /**
@@ -122,8 +149,10 @@ class BatchedIngestTest {
               new RuleBasedExtractor(Gazetteer.from(new KnowledgeBaseRepository(seed).load())));
     }
 
-    Outcome oneByOne = ingest("one-by-one", corpus, extractor, 1);
-    Outcome batched = ingest("batched", corpus, extractor, 50);
+    List<Path> halves = halves(corpus);
+    Outcome oneByOne =
+        ingest("one-by-one", extractor, 1, List.of(List.of(halves.get(0)), List.of(halves.get(1))));
+    Outcome batched = ingest("batched", extractor, 50, List.of(halves));
 
     IngestReport report = oneByOne.report();
     assertThat(report.failed()).as("documents the database refused").isGreaterThan(5);
