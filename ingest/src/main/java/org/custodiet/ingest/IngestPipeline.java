@@ -23,22 +23,44 @@ import org.custodiet.store.ingest.StoreOutcome;
 
 /**
  * read, normalise, drop exact duplicates, extract, then store the document, its near-duplicate
- * group and its candidate claims in one transaction. A document that fails is counted with its
- * reason and the run goes on.
+ * group and its candidate claims together or not at all (several documents share a transaction,
+ * each under its own savepoint). A document that fails is counted with its reason and the run goes
+ * on.
  */
 public final class IngestPipeline {
   /** Estimated Jaccard similarity of four-word shingle sets from which texts are one story. */
   public static final double DEFAULT_MIN_SIMILARITY = 0.5;
 
+  /**
+   * Documents stored per transaction. A commit costs much more than one document's rows, and a
+   * document that fails is rolled back alone (see {@link DocumentRepository#open(int)}).
+   */
+  public static final int DEFAULT_DOCUMENTS_PER_COMMIT = 200;
+
   private final DocumentRepository documents;
   private final Extractor extractor;
   private final Readers readers;
+  private final int documentsPerCommit;
 
   public IngestPipeline(
-      Database db, Extractor extractor, Limits limits, double minNearDuplicateSimilarity) {
+      Database db,
+      Extractor extractor,
+      Limits limits,
+      double minNearDuplicateSimilarity,
+      int documentsPerCommit) {
     this.documents = new DocumentRepository(db, minNearDuplicateSimilarity);
     this.extractor = extractor;
     this.readers = new Readers(limits);
+    if (documentsPerCommit < 1) {
+      throw new IllegalArgumentException(
+          "documentsPerCommit must be at least 1, got " + documentsPerCommit);
+    }
+    this.documentsPerCommit = documentsPerCommit;
+  }
+
+  public IngestPipeline(
+      Database db, Extractor extractor, Limits limits, double minNearDuplicateSimilarity) {
+    this(db, extractor, limits, minNearDuplicateSimilarity, DEFAULT_DOCUMENTS_PER_COMMIT);
   }
 
   public IngestPipeline(Database db, Extractor extractor) {
@@ -72,7 +94,7 @@ public final class IngestPipeline {
       total += sizeOrZero(f);
     }
     long finished = 0;
-    try (DocumentRepository.Session session = documents.open()) {
+    try (DocumentRepository.Session session = documents.open(documentsPerCommit)) {
       for (Path file : files) {
         long before = counter.bytes;
         long totalBytes = total;
