@@ -2,7 +2,6 @@ package org.custodiet.store.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.custodiet.core.model.KnowledgeBase;
 import org.custodiet.store.Database;
 import org.custodiet.store.KnowledgeBaseRepository;
 import org.custodiet.store.SeedLoader;
+import org.custodiet.store.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 /** The same data gives the same export bytes whichever database it was read from. */
@@ -19,12 +19,7 @@ class PostgresExportTest {
   @Test
   void exportsFromPostgresEqualExportsFromH2ByteForByte() throws Exception {
     KnowledgeBase fromPostgres;
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        Database db =
-            Database.open(
-                "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                "postgres",
-                "postgres")) {
+    try (Database db = TestPostgres.newDatabase("custodiet_export")) {
       new SeedLoader(db).loadBundled();
       fromPostgres = new KnowledgeBaseRepository(db).load();
     }
