@@ -379,4 +379,30 @@ class RuleBasedExtractorTest {
                     + " Hikvision."))
         .isEmpty();
   }
+
+  @Test
+  void aPlatformThatManagesFeedsInACityIsADeployment() {
+    assertThat(keys("Hikvision's platform manages the camera feeds of Quito's traffic police."))
+        .containsExactly("hikvision/ECU/smart_city");
+  }
+
+  @Test
+  void aLenderNamedWithItsCountryInThePossessiveIsNoPlace() {
+    List<CandidateClaim> claims =
+        EXTRACTOR.extract(
+            "The safe city of Lahore went live last year. It was built by Huawei with $100 million"
+                + " borrowed from China's Exim Bank.");
+    assertThat(claims)
+        .extracting(c -> c.supplierCompanyId() + "/" + c.countryIso3())
+        .containsExactly("huawei/PAK");
+  }
+
+  @Test
+  void camerasFromASupplierStayCamerasBesideAnotherSuppliersAnalytics() {
+    assertThat(
+            keys(
+                "Pakistani police use face recognition from Cognitec and cameras from Hikvision in"
+                    + " Karachi."))
+        .containsExactly("cognitec/PAK/facial_recognition", "hikvision/PAK/smart_city");
+  }
 }
