@@ -194,8 +194,8 @@ class EvalExtractionCommandTest {
   }
 
   /**
-   * 62 further articles in the project's own words, in wire, trade-press, NGO and translated
-   * styles, labelled before the extractor was run on them, in three batches each written after the
+   * 72 further articles in the project's own words, in wire, trade-press, NGO and translated
+   * styles, labelled before the extractor was run on them, in four batches each written after the
    * previous batch's fixes (see docs/extraction.md for the figures before and after).
    */
   @Test
@@ -208,9 +208,9 @@ class EvalExtractionCommandTest {
         CommandLineTest.runOn(data, "eval-extraction", file.toString(), "--format", "json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode root = MAPPER.readTree(r.out());
-    assertThat(root.get("articles").asInt()).isEqualTo(62);
+    assertThat(root.get("articles").asInt()).isEqualTo(72);
     assertThat(root.get("precision").asDouble()).isGreaterThanOrEqualTo(0.95);
-    assertThat(root.get("recall").asDouble()).isGreaterThanOrEqualTo(0.9);
+    assertThat(root.get("recall").asDouble()).isGreaterThanOrEqualTo(0.92);
   }
 
   private static org.assertj.core.data.Offset<Double> within() {

@@ -405,4 +405,10 @@ class RuleBasedExtractorTest {
                     + " Karachi."))
         .containsExactly("cognitec/PAK/facial_recognition", "hikvision/PAK/smart_city");
   }
+
+  @Test
+  void aSuppliersBrandNamesTheSupplier() {
+    assertThat(keys("The council in London installed EZVIZ cameras on its housing estates."))
+        .containsExactly("hikvision/GBR/smart_city");
+  }
 }
