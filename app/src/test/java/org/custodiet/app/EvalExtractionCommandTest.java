@@ -196,7 +196,8 @@ class EvalExtractionCommandTest {
   /**
    * 80 further articles in the project's own words, in wire, trade-press, NGO and translated
    * styles, labelled before the extractor was run on them, in five batches each written after the
-   * previous batch's fixes (the fifth left as scored) (see docs/extraction.md for the figures before and after).
+   * previous batch's fixes (the fifth left as scored) (see docs/extraction.md for the figures
+   * before and after).
    */
   @Test
   void unseenArticlesScoreAboveTheBars() throws Exception {
