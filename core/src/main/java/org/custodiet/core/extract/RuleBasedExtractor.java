@@ -87,6 +87,15 @@ public final class RuleBasedExtractor implements Extractor {
           "of",
           "cctv",
           "giants",
+          "data",
+          "analytics",
+          "defence",
+          "defense",
+          "identity",
+          "information",
+          "engineering",
+          "networking",
+          "communications",
           "such",
           "as",
           "'s",
@@ -316,15 +325,28 @@ public final class RuleBasedExtractor implements Extractor {
         Set<String> specific = new LinkedHashSet<>();
         boolean camera = false;
         boolean camerasDeployed = false;
+        List<Mention> near = new ArrayList<>();
         for (Mention m : techTerms) {
-          if (wordsApart(supplier, m) <= TECH_WINDOW_WORDS) {
-            String code = gazetteer.technology(m.ref());
-            if (code.equals(Gazetteer.GENERIC_CAMERA)) {
-              camera = true;
-              camerasDeployed |= objectOfStrongCue(cues, m);
-            } else {
-              specific.add(code);
+          if (wordsApart(supplier, m) <= TECH_WINDOW_WORDS && ownsTerm(suppliers, supplier, m)) {
+            near.add(m);
+          }
+        }
+        if (near.isEmpty()) {
+          // "made by Hikvision and the other 1% by Axis": a supplier with no term of its own
+          // shares the terms around it
+          for (Mention m : techTerms) {
+            if (wordsApart(supplier, m) <= TECH_WINDOW_WORDS) {
+              near.add(m);
             }
+          }
+        }
+        for (Mention m : near) {
+          String code = gazetteer.technology(m.ref());
+          if (code.equals(Gazetteer.GENERIC_CAMERA)) {
+            camera = true;
+            camerasDeployed |= objectOfStrongCue(cues, m);
+          } else {
+            specific.add(code);
           }
         }
         if (camerasDeployed && company.specialty() == null) {
@@ -366,6 +388,40 @@ public final class RuleBasedExtractor implements Extractor {
           }
         }
       }
+    }
+
+    /**
+     * With several suppliers in a sentence, a technology term belongs to the nearest one (a tie to
+     * the one after it: "the face recognition software by Megvii") and to those listed with it
+     * ("cameras supplied by Dahua and Uniview"); a supplier that owns no term shares them all.
+     */
+    private boolean ownsTerm(List<Mention> suppliers, Mention supplier, Mention term) {
+      if (suppliers.size() < 2) {
+        return true;
+      }
+      Mention nearest = null;
+      int best = Integer.MAX_VALUE;
+      for (Mention other : suppliers) {
+        int d = wordsApart(other, term);
+        if (d < best || (d == best && other.start() > term.start())) {
+          nearest = other;
+          best = d;
+        }
+      }
+      if (nearest == supplier || nearest.ref() == supplier.ref()) {
+        return true;
+      }
+      Mention first = nearest.start() < supplier.start() ? nearest : supplier;
+      Mention second = first == nearest ? supplier : nearest;
+      for (Mention between : suppliers) {
+        if (between.start() > first.start() && between.start() < second.start()) {
+          if (!listed(first, between)) {
+            return false;
+          }
+          first = between;
+        }
+      }
+      return listed(first, second);
     }
 
     /**
@@ -508,7 +564,8 @@ public final class RuleBasedExtractor implements Extractor {
         if (COMPANY_NOUNS.contains(w)) {
           return true;
         }
-        if (!DESCRIPTOR_WORDS.contains(w)) {
+        // hyphenated compounds ("data-mining", "state-backed") describe a firm, never a deployment
+        if (!DESCRIPTOR_WORDS.contains(w) && w.indexOf('-') <= 0) {
           return false;
         }
       }

@@ -26,6 +26,12 @@ class RuleBasedExtractorTest {
     f.countries.add(new Country("GBR", "GB", "United Kingdom", "Europe", "Northern Europe"));
     f.countries.add(new Country("PAK", "PK", "Pakistan", "Asia", "Southern Asia"));
     f.countries.add(new Country("CAN", "CA", "Canada", "Americas", "Northern America"));
+    f.countries.add(new Country("KAZ", "KZ", "Kazakhstan", "Asia", "Central Asia"));
+    f.countries.add(new Country("SEN", "SN", "Senegal", "Africa", "Western Africa"));
+    f.countries.add(new Country("UGA", "UG", "Uganda", "Africa", "Eastern Africa"));
+    f.countries.add(new Country("DNK", "DK", "Denmark", "Europe", "Northern Europe"));
+    f.countries.add(new Country("RUS", "RU", "Russia", "Europe", "Eastern Europe"));
+    f.countries.add(new Country("IND", "IN", "India", "Asia", "Southern Asia"));
     f.companies.add(
         new Company(
             "hikvision", "Hikvision", "CHN", null, Company.Ownership.LISTED, List.of("Hikvsion")));
@@ -273,5 +279,136 @@ class RuleBasedExtractorTest {
       pool.shutdownNow();
     }
     assertThat(expected.stream().mapToInt(List::size).sum()).isGreaterThan(4);
+  }
+
+  @Test
+  void eachTechnologyGoesToTheNearestSupplierAndThoseListedWithIt() {
+    assertThat(
+            keys(
+                "The street cameras were delivered by Dahua and Tiandy, while the face recognition"
+                    + " software came from SenseTime, for the police of Almaty."))
+        .containsExactly(
+            "dahua/KAZ/smart_city", "sensetime/KAZ/facial_recognition", "tiandy/KAZ/smart_city");
+  }
+
+  @Test
+  void aSupplierWithoutATermOfItsOwnSharesTheTermsAroundIt() {
+    assertThat(
+            keys(
+                "Nine in ten of the council's cameras in London were made by Hikvision and the"
+                    + " rest by Axis."))
+        .containsExactly("axis-communications/GBR/smart_city", "hikvision/GBR/smart_city");
+  }
+
+  @Test
+  void hyphenatedDescriptionOfAFirmNamesItsOrigin() {
+    assertThat(
+            keys(
+                "Danish police run their analysis platform on software from Palantir, the"
+                    + " American data-mining firm."))
+        .containsExactly("palantir/DNK/smart_policing");
+  }
+
+  @Test
+  void policeHeadquartersIsNoCompanyHeadquarters() {
+    assertThat(
+            keys(
+                "Huawei installed the cameras and a control room at police headquarters in Kampala."))
+        .containsExactly("huawei/UGA/smart_city");
+  }
+
+  @Test
+  void aForeignExportBankIsALenderNotTheDeploymentPlace() {
+    String text =
+        "Police in Nairobi ordered 2,000 cameras for the city. The equipment came from Huawei,"
+            + " and a loan from the Exim Bank of India paid for part of it.";
+    List<CandidateClaim> claims = EXTRACTOR.extract(text);
+    assertThat(claims)
+        .extracting(c -> c.supplierCompanyId() + "/" + c.countryIso3() + "/" + c.technology())
+        .containsExactly("huawei/KEN/smart_city");
+    assertThat(claims.get(0).financing().lenderId()).isEqualTo("india-exim-bank");
+  }
+
+  @Test
+  void choosingASupplierIsASupply() {
+    assertThat(keys("Officials in Lusaka chose Hikvision to fit the city's streets with cameras."))
+        .containsExactly("hikvision/ZMB/smart_city");
+  }
+
+  @Test
+  void aDepartmentIsACustomerThatLetsASentenceBorrowTheDocumentCountry() {
+    assertThat(
+            keys(
+                "Facial recognition cameras now watch the Moscow metro. The transport department"
+                    + " ran a pilot with NtechLab."))
+        .containsExactly("ntechlab/RUS/facial_recognition");
+  }
+
+  @Test
+  void softwareFromASupplierIsASupply() {
+    assertThat(
+            keys(
+                "A command centre in Hyderabad flags wanted faces. It integrates software from"
+                    + " Staqu, an Indian startup."))
+        .containsExactly("staqu/IND/facial_recognition");
+  }
+
+  @Test
+  void takingDeliveryOfAVideoProtectionSystemIsASupply() {
+    assertThat(
+            keys(
+                "The Interior Ministry in Dakar took delivery of a video protection system built by"
+                    + " Huawei."))
+        .containsExactly("huawei/SEN/smart_city");
+  }
+
+  @Test
+  void theFirmBehindAProjectSuppliedIt() {
+    assertThat(
+            keys(
+                "Ugandan police will add 500 cameras. The telecoms giant behind the project,"
+                    + " Huawei, will train officers to run the monitoring centres."))
+        .containsExactly("huawei/UGA/smart_city");
+  }
+
+  @Test
+  void decidingAgainstATrialIsNoSupply() {
+    assertThat(
+            keys(
+                "The council in Warsaw decided against a trial of facial recognition offered by"
+                    + " Hikvision."))
+        .isEmpty();
+  }
+
+  @Test
+  void aPlatformThatManagesFeedsInACityIsADeployment() {
+    assertThat(keys("Hikvision's platform manages the camera feeds of Quito's traffic police."))
+        .containsExactly("hikvision/ECU/smart_city");
+  }
+
+  @Test
+  void aLenderNamedWithItsCountryInThePossessiveIsNoPlace() {
+    List<CandidateClaim> claims =
+        EXTRACTOR.extract(
+            "The safe city of Lahore went live last year. It was built by Huawei with $100 million"
+                + " borrowed from China's Exim Bank.");
+    assertThat(claims)
+        .extracting(c -> c.supplierCompanyId() + "/" + c.countryIso3())
+        .containsExactly("huawei/PAK");
+  }
+
+  @Test
+  void camerasFromASupplierStayCamerasBesideAnotherSuppliersAnalytics() {
+    assertThat(
+            keys(
+                "Pakistani police use face recognition from Cognitec and cameras from Hikvision in"
+                    + " Karachi."))
+        .containsExactly("cognitec/PAK/facial_recognition", "hikvision/PAK/smart_city");
+  }
+
+  @Test
+  void aSuppliersBrandNamesTheSupplier() {
+    assertThat(keys("The council in London installed EZVIZ cameras on its housing estates."))
+        .containsExactly("hikvision/GBR/smart_city");
   }
 }
