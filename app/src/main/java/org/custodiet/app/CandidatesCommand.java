@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.custodiet.core.extract.CandidateClaim;
+import org.custodiet.core.model.Codes;
 import org.custodiet.store.export.CsvExport;
 import org.custodiet.store.ingest.CandidateRepository;
 import org.custodiet.store.ingest.CandidateView;
@@ -110,7 +111,7 @@ final class CandidatesCommand implements Callable<Integer> {
               c.technology(),
               c.city(),
               c.financing() == null ? null : c.financing().lenderId(),
-              c.financing() == null ? null : lower(c.financing().instrument()),
+              c.financing() == null ? null : Codes.of(c.financing().instrument()),
               c.financing() == null ? null : c.financing().amountUsd(),
               c.spanStart(),
               c.spanEnd(),
@@ -163,7 +164,7 @@ final class CandidatesCommand implements Callable<Integer> {
     if (c.financing() != null) {
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("lender_id", c.financing().lenderId());
-      f.put("instrument", lower(c.financing().instrument()));
+      f.put("instrument", Codes.of(c.financing().instrument()));
       f.put("amount_usd", c.financing().amountUsd());
       m.put("financing", f);
     } else {
@@ -192,10 +193,6 @@ final class CandidatesCommand implements Callable<Integer> {
   /** Defuses text a spreadsheet would run as a formula. */
   private static String guard(String text) {
     return text == null ? null : CsvExport.guard(text);
-  }
-
-  private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
   }
 
   private picocli.CommandLine.ParameterException usage(String message) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.custodiet.core.index.ClaimCsv;
 import org.custodiet.core.index.ClaimFilter;
 import org.custodiet.core.index.ClaimSearch;
 import org.custodiet.core.index.ClaimView;
@@ -96,34 +97,11 @@ final class ClaimsCommand implements Callable<Integer> {
           CSVPrinter printer =
               CSVFormat.RFC4180
                   .builder()
-                  .setHeader(
-                      "id",
-                      "kind",
-                      "country",
-                      "technology",
-                      "supplier",
-                      "lender",
-                      "city",
-                      "stage",
-                      "status",
-                      "counts",
-                      "sources")
+                  .setHeader(ClaimCsv.HEADER.toArray(String[]::new))
                   .get()
                   .print(out);
           for (ClaimView v : page.claims()) {
-            Claim c = v.claim();
-            printer.printRecord(
-                c.id(),
-                lower(c.kind()),
-                c.countryIso3(),
-                c.technology(),
-                supplier(c),
-                c.lenderId(),
-                c.city(),
-                lower(c.stage()),
-                v.status().code(),
-                v.counts(),
-                v.evidence().size());
+            printer.printRecord(ClaimCsv.row(v));
           }
           printer.flush();
         }
@@ -149,14 +127,7 @@ final class ClaimsCommand implements Callable<Integer> {
   }
 
   private static String supplier(Claim c) {
-    if (c.supplier() == null) {
-      return "";
-    }
-    return c.supplier().isNamedCompany() ? c.supplier().companyId() : c.supplier().originIso3();
-  }
-
-  private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
+    return c.supplier() == null ? "" : c.supplier().companyOrOrigin();
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String option, String value) {

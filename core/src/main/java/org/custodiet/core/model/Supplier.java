@@ -29,4 +29,9 @@ public record Supplier(String companyId, String originIso3) {
   public boolean isNamedCompany() {
     return companyId != null;
   }
+
+  /** The company id, or the country of origin when no company is named. */
+  public String companyOrOrigin() {
+    return isNamedCompany() ? companyId : originIso3;
+  }
 }

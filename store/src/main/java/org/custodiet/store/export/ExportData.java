@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -18,6 +17,7 @@ import org.custodiet.core.index.IndexQuery;
 import org.custodiet.core.index.Profiles;
 import org.custodiet.core.model.Claim;
 import org.custodiet.core.model.ClaimKind;
+import org.custodiet.core.model.Codes;
 import org.custodiet.core.model.Company;
 import org.custodiet.core.model.Evidence;
 import org.custodiet.core.model.KnowledgeBase;
@@ -174,7 +174,7 @@ public final class ExportData {
     boolean finances = c.kind() == ClaimKind.FINANCES;
     return new Object[] {
       c.id(),
-      code(c.kind()),
+      Codes.of(c.kind()),
       r.status().code(),
       r.counts(),
       c.countryIso3(),
@@ -185,12 +185,12 @@ public final class ExportData {
       CodingRules.supplierOrigin(c, kb.companies()),
       c.lenderId(),
       companyName(c.lenderId()),
-      finances ? code(c.financing().instrument()) : null,
+      finances ? Codes.of(c.financing().instrument()) : null,
       finances ? c.financing().amount() : null,
       finances ? c.financing().currency() : null,
       c.city(),
       c.agency(),
-      code(c.stage()),
+      Codes.of(c.stage()),
       c.period().from(),
       c.period().to(),
       r.known().size(),
@@ -203,10 +203,6 @@ public final class ExportData {
   String companyName(String companyId) {
     Company company = companyId == null ? null : kb.companies().get(companyId);
     return company == null ? null : company.name();
-  }
-
-  static String code(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
   }
 
   public Table sources() {
@@ -235,7 +231,7 @@ public final class ExportData {
                     s ->
                         new Object[] {
                           s.id(),
-                          code(s.type()),
+                          Codes.of(s.type()),
                           s.title(),
                           s.publisher(),
                           s.publisherGroup(),

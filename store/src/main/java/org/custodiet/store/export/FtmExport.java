@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.custodiet.core.index.ClaimView;
 import org.custodiet.core.model.Claim;
+import org.custodiet.core.model.Codes;
 import org.custodiet.core.model.Company;
 import org.custodiet.core.model.Country;
 import org.custodiet.core.model.EntityListing;
@@ -122,7 +123,7 @@ public final class FtmExport {
     Entity award = new Entity(ID_PREFIX + "award-" + hash, "ContractAward");
     award.add("contract", contract.id);
     award.add("supplier", company(c.supplier().companyId(), r.known()).id);
-    award.add("status", ExportData.code(c.stage()));
+    award.add("status", Codes.of(c.stage()));
     award.add("startDate", date(c.period().from()));
     award.add("endDate", date(c.period().to()));
     award.add("recordId", c.id());
@@ -144,7 +145,7 @@ public final class FtmExport {
     if (c.city() != null) {
       b.append(" in ").append(c.city());
     }
-    return b.append("; stage: ").append(ExportData.code(c.stage())).toString();
+    return b.append("; stage: ").append(Codes.of(c.stage())).toString();
   }
 
   private Entity financing(ExportData.ClaimRecord r, Entity government) {
@@ -171,7 +172,7 @@ public final class FtmExport {
     e.add("endDate", date(c.period().to()));
     e.add("recordId", c.id());
     StringBuilder summary =
-        new StringBuilder(ExportData.code(f.instrument()).replace('_', ' '))
+        new StringBuilder(Codes.of(f.instrument()).replace('_', ' '))
             .append(" from ")
             .append(kb.companies().get(c.lenderId()).name())
             .append(" to the government of ")
@@ -219,8 +220,7 @@ public final class FtmExport {
                 entity.add("jurisdiction", ftmCountry(company.headquartersIso3()));
               }
               if (company.ownership() != Company.Ownership.UNKNOWN) {
-                entity.add(
-                    "classification", ExportData.code(company.ownership()).replace('_', ' '));
+                entity.add("classification", Codes.of(company.ownership()).replace('_', ' '));
               }
               for (EntityListing l : kb.listings()) {
                 if (l.companyId().equals(k) && !l.listedOn().isAfter(data.asOf())) {

@@ -21,16 +21,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.custodiet.core.index.ClaimCsv;
 import org.custodiet.core.index.ClaimFilter;
 import org.custodiet.core.index.ClaimSearch;
-import org.custodiet.core.index.ClaimView;
 import org.custodiet.core.index.CompanyProfile;
 import org.custodiet.core.index.CountryProfile;
 import org.custodiet.core.index.Figure;
 import org.custodiet.core.index.IndexComparison;
 import org.custodiet.core.index.IndexQuery;
 import org.custodiet.core.index.IndexResult;
-import org.custodiet.core.model.Claim;
 import org.custodiet.core.model.ClaimKind;
 import org.custodiet.core.model.Evidence;
 import org.custodiet.core.model.KnowledgeBase;
@@ -358,39 +357,8 @@ public final class ApiRoutes {
         },
         () ->
             csv(
-                List.of(
-                    "id",
-                    "kind",
-                    "country",
-                    "technology",
-                    "supplier",
-                    "lender",
-                    "city",
-                    "stage",
-                    "status",
-                    "counts",
-                    "sources"),
-                page.get().claims().stream().map(ApiRoutes::claimRow).toList()));
-  }
-
-  private static List<Object> claimRow(ClaimView v) {
-    Claim c = v.claim();
-    String supplier =
-        c.supplier() == null
-            ? null
-            : c.supplier().isNamedCompany() ? c.supplier().companyId() : c.supplier().originIso3();
-    return row(
-        c.id(),
-        Representations.lower(c.kind()),
-        c.countryIso3(),
-        c.technology(),
-        supplier,
-        c.lenderId(),
-        c.city(),
-        Representations.lower(c.stage()),
-        v.status().code(),
-        v.counts(),
-        v.evidence().size());
+                ClaimCsv.HEADER,
+                page.get().claims().stream().map(v -> row(ClaimCsv.row(v).toArray())).toList()));
   }
 
   private void sources(Context ctx) {

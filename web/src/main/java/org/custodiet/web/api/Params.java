@@ -78,11 +78,7 @@ final class Params {
   }
 
   String sourceId(KnowledgeBase kb, String name) {
-    String id = text(name);
-    if (id != null && !kb.sources().containsKey(id)) {
-      throw HttpProblem.badParameter(name, "unknown source '" + id + "'");
-    }
-    return id;
+    return knownKey(name, kb.sources(), "source", "");
   }
 
   String country(KnowledgeBase kb, String name) {
@@ -98,20 +94,21 @@ final class Params {
   }
 
   String company(KnowledgeBase kb, String name) {
-    String id = text(name);
-    if (id != null && !kb.companies().containsKey(id)) {
-      throw HttpProblem.badParameter(name, "unknown company '" + id + "' (give a company id)");
-    }
-    return id;
+    return knownKey(name, kb.companies(), "company", " (give a company id)");
   }
 
   String technology(KnowledgeBase kb, String name) {
-    String code = text(name);
-    if (code != null && !kb.technologies().containsKey(code)) {
-      throw HttpProblem.badParameter(
-          name, "unknown technology '" + code + "'; one of " + kb.technologies().keySet());
+    return knownKey(
+        name, kb.technologies(), "technology", "; one of " + kb.technologies().keySet());
+  }
+
+  /** The parameter's value, which when given must be one of {@code known}'s keys. */
+  private String knownKey(String name, Map<String, ?> known, String what, String hint) {
+    String value = text(name);
+    if (value != null && !known.containsKey(value)) {
+      throw HttpProblem.badParameter(name, "unknown " + what + " '" + value + "'" + hint);
     }
-    return code;
+    return value;
   }
 
   <E extends Enum<E>> E choice(String name, Class<E> type, Set<E> allowed) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.custodiet.core.index.ClaimView;
 import org.custodiet.core.index.CompanyProfile;
@@ -14,6 +13,7 @@ import org.custodiet.core.index.IndexComparison;
 import org.custodiet.core.index.IndexResult;
 import org.custodiet.core.model.Claim;
 import org.custodiet.core.model.ClaimKind;
+import org.custodiet.core.model.Codes;
 import org.custodiet.core.model.Company;
 import org.custodiet.core.model.Country;
 import org.custodiet.core.model.EntityListing;
@@ -272,7 +272,7 @@ final class Representations {
               lender == null ? null : lender.name(),
               claim.supplier() == null ? null : claim.supplier().companyId(),
               claim.technology(),
-              lower(claim.financing().instrument()),
+              Codes.of(claim.financing().instrument()),
               claim.financing().amount(),
               claim.financing().currency(),
               v.status().code(),
@@ -316,18 +316,18 @@ final class Representations {
     }
     return new ClaimBody(
         c.id(),
-        lower(c.kind()),
+        Codes.of(c.kind()),
         c.countryIso3(),
         c.technology(),
         c.supplier() == null ? null : c.supplier().companyId(),
         c.supplier() == null ? null : c.supplier().originIso3(),
         c.lenderId(),
-        c.financing() == null ? null : lower(c.financing().instrument()),
+        c.financing() == null ? null : Codes.of(c.financing().instrument()),
         c.financing() == null ? null : c.financing().amount(),
         c.financing() == null ? null : c.financing().currency(),
         c.city(),
         c.agency(),
-        lower(c.stage()),
+        Codes.of(c.stage()),
         c.period().from() == null ? null : c.period().from().toString(),
         c.period().to() == null ? null : c.period().to().toString(),
         v.status().code(),
@@ -341,7 +341,7 @@ final class Representations {
         c.id(),
         c.name(),
         c.headquartersIso3(),
-        lower(c.ownership()),
+        Codes.of(c.ownership()),
         p.originIso3(),
         c.aliases(),
         p.countriesServed(),
@@ -357,7 +357,7 @@ final class Representations {
         c.aliases(),
         c.headquartersIso3(),
         c.parentId(),
-        lower(c.ownership()),
+        Codes.of(c.ownership()),
         p.originIso3(),
         p.query().asOf().toString(),
         p.query().sourceId(),
@@ -375,7 +375,7 @@ final class Representations {
   static SourceBody source(Source s, int evidenceCount) {
     return new SourceBody(
         s.id(),
-        lower(s.type()),
+        Codes.of(s.type()),
         s.url(),
         s.doi(),
         s.title(),
@@ -397,10 +397,6 @@ final class Representations {
   }
 
   private static HitBody hit(SearchHit h) {
-    return new HitBody(lower(h.kind()), h.id(), h.title(), h.snippetHtml(), h.url(), h.score());
-  }
-
-  static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
+    return new HitBody(Codes.of(h.kind()), h.id(), h.title(), h.snippetHtml(), h.url(), h.score());
   }
 }
