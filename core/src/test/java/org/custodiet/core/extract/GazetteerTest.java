@@ -43,6 +43,24 @@ class GazetteerTest {
   }
 
   @Test
+  void legalNamesAndTransliterationsOfBundledSuppliersResolve() {
+    Gazetteer g = fromFixtures();
+    assertThat(g.companyIdForName("Presight AI Holding PLC")).contains("presight");
+    assertThat(g.companyIdForName("Group 42")).contains("g42");
+    assertThat(g.companyIdForName("Russian Technologies State Corporation")).contains("rostec");
+    assertThat(g.companyIdForName("Rostekh")).contains("rostec");
+    assertThat(g.companyIdForName("Grupo Seguritech")).contains("seguritech");
+    assertThat(g.companyIdForName("Larsen and Toubro")).contains("larsen-toubro");
+    String text = "Rostelekom and G42 signed; dark matter was not a company.";
+    List<String> spans =
+        g.mentions(text).stream()
+            .filter(m -> m.kind() == Gazetteer.Kind.COMPANY)
+            .map(m -> text.substring(m.start(), m.end()))
+            .toList();
+    assertThat(spans).containsExactly("Rostelekom", "G42");
+  }
+
+  @Test
   void mentionsAreLeftmostLongestWholeWords() {
     Gazetteer g = fromFixtures();
     String text = "Acme Vision installed cameras in Nairobi; Huaweis and Kenyans were there.";
