@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -131,6 +132,34 @@ public final class RuleBasedExtractor implements Extractor {
       Pattern.compile(
           "\\b(dozens|hundreds|thousands|several|many|multiple|numerous|various|two|three|four|"
               + "five|six|seven|eight|nine|ten|twenty|fifty|other|more)\\b");
+
+  /**
+   * The text between a company and a second one that merely describes the first ("Presight, the
+   * analytics arm of Abu Dhabi's G42,"): an appositive naming a parent, owner or origin.
+   */
+  private static final Pattern PARENT_APPOSITIVE =
+      Pattern.compile(
+          "\\s*,\\s*(?:(?:the|a|an)\\s+(?:[^,;\\s]+\\s+){0,4}?"
+              + "(?:arm|unit|subsidiary|division|affiliate|spin-off|spinoff|offshoot)\\s+of"
+              + "|(?:a\\s+company\\s+|wholly\\s+|majority[- ]|partly\\s+)?owned\\s+by"
+              + "|(?:now\\s+)?part\\s+of)"
+              + "\\s+(?:[^,;]{0,40}\\s)?",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Words that report a deal as concluded, so a later "would" states its terms, not a guess. */
+  private static final Set<String> CONCLUDED_DEAL =
+      Set.of(
+          "signed",
+          "awarded",
+          "contracted",
+          "won a contract",
+          "wins a contract",
+          "won the contract",
+          "won a tender",
+          "won the tender",
+          "won tender",
+          "wins tender");
+
   private static final Pattern USD_BEFORE =
       Pattern.compile(
           "(?:US\\s?\\$|USD\\s?|\\$)\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s*(million|billion|bn|mn|m|b)?\\b",
@@ -193,6 +222,9 @@ public final class RuleBasedExtractor implements Extractor {
     private int lastSupplierRef = -1;
     private int lastSupplierSentence = -1000;
 
+    /** Appositives naming a parent in the current sentence: parenthetical, so not counted. */
+    private List<int[]> appositives = List.of();
+
     Reading(String text, List<Mention> mentions) {
       this.text = text;
       this.mentions = mentions;
@@ -227,6 +259,7 @@ public final class RuleBasedExtractor implements Extractor {
       for (int s = 0; s < sentences(); s++) {
         read(s);
       }
+      appositives = List.of();
       if (claims.isEmpty()) {
         return List.of();
       }
@@ -252,7 +285,7 @@ public final class RuleBasedExtractor implements Extractor {
     }
 
     private void read(int s) {
-      List<Mention> here = in(s);
+      List<Mention> here = withoutParentAppositives(in(s));
       if (here.isEmpty()) {
         return;
       }
@@ -295,7 +328,7 @@ public final class RuleBasedExtractor implements Extractor {
       for (Mention m : here) {
         if ((m.kind() == Kind.STRONG_CUE || m.kind() == Kind.WEAK_CUE)
             && !scopedBefore(here, m, Kind.NEGATION)
-            && !scopedBefore(here, m, Kind.HEDGE)) {
+            && !hedged(here, m)) {
           cues.add(m);
         }
       }
@@ -813,6 +846,94 @@ public final class RuleBasedExtractor implements Extractor {
       return false;
     }
 
+    /**
+     * Drops what an appositive naming a parent company says ("Presight AI, the analytics arm of Abu
+     * Dhabi's G42, signed ..."): the parent, its home and words like "subsidiary" describe the
+     * first company, which stays the subject. Technology words are kept ("the face recognition unit
+     * of ...").
+     */
+    private List<Mention> withoutParentAppositives(List<Mention> here) {
+      List<int[]> spans = new ArrayList<>();
+      Mention subject = null;
+      for (Mention m : here) {
+        if (m.kind() != Kind.COMPANY) {
+          continue;
+        }
+        if (subject != null
+            && m.ref() != subject.ref()
+            && closesAppositive(m)
+            && PARENT_APPOSITIVE.matcher(text).region(subject.end(), m.start()).matches()) {
+          spans.add(new int[] {subject.end(), m.end()});
+        } else {
+          subject = m;
+        }
+      }
+      appositives = spans;
+      if (spans.isEmpty()) {
+        return here;
+      }
+      List<Mention> kept = new ArrayList<>(here.size());
+      for (Mention m : here) {
+        boolean inside = false;
+        for (int[] span : spans) {
+          inside |= m.start() >= span[0] && m.end() <= span[1];
+        }
+        if (!inside || m.kind() == Kind.TECH) {
+          kept.add(m);
+        }
+      }
+      return kept;
+    }
+
+    /** The parent's name ends the appositive: a comma follows it. */
+    private boolean closesAppositive(Mention parent) {
+      int i = parent.end();
+      while (i < text.length() && text.charAt(i) == ' ') {
+        i++;
+      }
+      return i < text.length() && text.charAt(i) == ',';
+    }
+
+    /**
+     * A cue is hedged by a hedge word shortly before it, except a plain "would" after the sentence
+     * reports a signed or awarded deal ("signed a contract under which Hikvision would install
+     * ..."): that states the deal's terms. Other hedges ("could", "potentially") still count.
+     */
+    private boolean hedged(List<Mention> here, Mention cue) {
+      for (Mention m : here) {
+        if (m.start() >= cue.start()) {
+          break;
+        }
+        if (m.kind() == Kind.HEDGE
+            && m.end() <= cue.start()
+            && wordsBetween(m.end(), cue.start()) <= SCOPE_WORDS
+            && !(isWord(m, "would") && afterConcludedDeal(here, m))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean afterConcludedDeal(List<Mention> here, Mention would) {
+      for (Mention m : here) {
+        if (m.start() >= would.start()) {
+          return false;
+        }
+        if (m.kind() == Kind.STRONG_CUE
+            && CONCLUDED_DEAL.contains(text.substring(m.start(), m.end()).toLowerCase(Locale.ROOT))
+            && !scopedBefore(here, m, Kind.NEGATION)
+            && !scopedBefore(here, m, Kind.HEDGE)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean isWord(Mention m, String word) {
+      return m.end() - m.start() == word.length()
+          && text.regionMatches(true, m.start(), word, 0, word.length());
+    }
+
     /** Whether a word of the kind stands shortly before the target, in the same clause. */
     private boolean scopedBefore(List<Mention> here, Mention target, Kind kind) {
       for (Mention m : here) {
@@ -835,13 +956,22 @@ public final class RuleBasedExtractor implements Extractor {
       int words = 0;
       boolean inWord = false;
       for (int i = from; i < to; i++) {
-        boolean letter = !Character.isWhitespace(text.charAt(i));
+        boolean letter = !Character.isWhitespace(text.charAt(i)) && !inAppositive(i);
         if (letter && !inWord) {
           words++;
         }
         inWord = letter;
       }
       return words;
+    }
+
+    private boolean inAppositive(int offset) {
+      for (int[] span : appositives) {
+        if (offset >= span[0] && offset < span[1]) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Words between two offsets, or a large number when a clause break lies between them. */

@@ -114,6 +114,59 @@ class RuleBasedExtractorTest {
   }
 
   @Test
+  void parentNamedInAnAppositiveDescribesTheSupplier() {
+    assertThat(
+            keys(
+                "Avigilon, the Canadian video analytics unit of Chicago-based Motorola, has won a"
+                    + " contract to put facial recognition cameras in Belgrade stations."))
+        .containsExactly("avigilon/SRB/facial_recognition");
+    assertThat(
+            keys(
+                "Avigilon, a subsidiary of Motorola, installed a camera network for police in"
+                    + " Lusaka."))
+        .containsExactly("avigilon/ZMB/smart_city");
+    assertThat(
+            keys(
+                "Avigilon, owned by Motorola, delivered facial recognition to the Kazakh police"
+                    + " in Almaty."))
+        .containsExactly("avigilon/KAZ/facial_recognition");
+  }
+
+  @Test
+  void companiesListedWithCommasAreNotAppositives() {
+    assertThat(
+            keys(
+                "Avigilon, Motorola, and Hikvision supplied facial recognition cameras to police"
+                    + " in Belgrade."))
+        .containsExactly(
+            "avigilon/SRB/facial_recognition",
+            "hikvision/SRB/facial_recognition",
+            "motorola/SRB/facial_recognition");
+  }
+
+  private static final String LONG_SIGNING =
+      "Serbia's interior ministry %s the framework document on Tuesday after months of debate in"
+          + " parliament over cost, privacy and the long list of bidders from abroad, and under it"
+          + " Huawei %s install facial recognition cameras in Belgrade.";
+
+  @Test
+  void wouldUnderASignedDealStatesItsTerms() {
+    assertThat(keys(LONG_SIGNING.formatted("signed", "would")))
+        .containsExactly("huawei/SRB/facial_recognition");
+    assertThat(keys(LONG_SIGNING.formatted("signed", "will")))
+        .containsExactly("huawei/SRB/facial_recognition");
+  }
+
+  @Test
+  void possibilityStaysHedgedEvenAfterASignedDeal() {
+    assertThat(keys(LONG_SIGNING.formatted("signed", "would potentially"))).isEmpty();
+    assertThat(keys(LONG_SIGNING.formatted("signed", "could"))).isEmpty();
+    assertThat(keys(LONG_SIGNING.formatted("signed", "might"))).isEmpty();
+    assertThat(keys(LONG_SIGNING.formatted("has not signed", "would"))).isEmpty();
+    assertThat(keys(LONG_SIGNING.formatted("discussed", "would"))).isEmpty();
+  }
+
+  @Test
   void aggregateStatementWithoutCountryIsNoClaim() {
     assertThat(
             keys("Huawei says it has deployed its safe city solution in more than 90 countries."))
