@@ -143,7 +143,8 @@ public final class RuleBasedExtractor implements Extractor {
               + "(?:arm|unit|subsidiary|division|affiliate|spin-off|spinoff|offshoot)\\s+of"
               + "|(?:a\\s+company\\s+|wholly\\s+|majority[- ]|partly\\s+)?owned\\s+by"
               + "|(?:now\\s+)?part\\s+of)"
-              + "\\s+(?:[^,;]{0,40}\\s)?",
+              // "part of a consortium with Huawei": a partner named after "with" is no parent
+              + "\\s+(?!(?:[^,;]*\\s)?(?:with|and|alongside|together)\\s)(?:[^,;]{0,40}\\s)?",
           Pattern.CASE_INSENSITIVE);
 
   /** Words that report a deal as concluded, so a later "would" states its terms, not a guess. */

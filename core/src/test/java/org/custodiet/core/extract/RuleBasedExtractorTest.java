@@ -142,6 +142,11 @@ class RuleBasedExtractorTest {
             "avigilon/SRB/facial_recognition",
             "hikvision/SRB/facial_recognition",
             "motorola/SRB/facial_recognition");
+    assertThat(
+            keys(
+                "Avigilon, part of a consortium with Motorola, installed facial recognition"
+                    + " cameras for police in Belgrade."))
+        .contains("motorola/SRB/facial_recognition");
   }
 
   private static final String LONG_SIGNING =
