@@ -1,7 +1,6 @@
 package org.custodiet.web.api;
 
 import io.javalin.http.Context;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.custodiet.core.index.IndexQuery;
 import org.custodiet.core.model.KnowledgeBase;
+import org.custodiet.web.http.AsOfDate;
 import org.custodiet.web.http.HttpProblem;
 
 /**
@@ -16,8 +16,6 @@ import org.custodiet.web.http.HttpProblem;
  * malformed values are refused with a 400 naming the parameter, never guessed at.
  */
 final class Params {
-  private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-  private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
   private final Map<String, List<String>> values;
 
@@ -57,24 +55,11 @@ final class Params {
   }
 
   LocalDate date(String name) {
-    String text = text(name);
-    if (text == null) {
-      return LocalDate.now();
-    }
-    if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      throw HttpProblem.badParameter(name, "'" + text + "' is not a date of the form YYYY-MM-DD");
-    }
-    LocalDate date;
     try {
-      date = LocalDate.parse(text);
-    } catch (DateTimeException e) {
-      throw HttpProblem.badParameter(name, "'" + text + "' is not a real date");
+      return AsOfDate.parse(text(name));
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badParameter(name, e.getMessage());
     }
-    if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-      throw HttpProblem.badParameter(
-          name, "'" + text + "' is outside " + EARLIEST + " to " + LATEST);
-    }
-    return date;
   }
 
   String sourceId(KnowledgeBase kb, String name) {

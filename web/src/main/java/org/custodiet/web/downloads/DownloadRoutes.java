@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +14,7 @@ import org.custodiet.store.export.ExportDataset;
 import org.custodiet.store.export.ExportFormat;
 import org.custodiet.store.export.Exports;
 import org.custodiet.web.Site;
+import org.custodiet.web.http.AsOfDate;
 import org.custodiet.web.http.ErrorResponses;
 
 /**
@@ -146,17 +145,10 @@ public final class DownloadRoutes {
   }
 
   private static LocalDate asOf(String text) throws BadRequest {
-    if (text == null || text.isEmpty()) {
-      return LocalDate.now(ZoneOffset.UTC);
-    }
-    if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      throw new BadRequest(
-          "as_of", "as_of must be a date of the form YYYY-MM-DD, got '" + shorten(text) + "'");
-    }
     try {
-      return LocalDate.parse(text);
-    } catch (DateTimeException e) {
-      throw new BadRequest("as_of", "as_of: '" + text + "' is not a real date");
+      return AsOfDate.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("as_of", "as_of: " + e.getMessage());
     }
   }
 
@@ -170,10 +162,6 @@ public final class DownloadRoutes {
           "source must be a source id of at most " + MAX_PARAMETER_LENGTH + " characters");
     }
     return text;
-  }
-
-  private static String shorten(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   /** The API's error body, as JSON here too: a download link is called by programs as well. */

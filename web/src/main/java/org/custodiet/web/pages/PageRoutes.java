@@ -4,21 +4,15 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.function.Function;
 import org.custodiet.core.model.Iso3;
 import org.custodiet.core.model.Slug;
 import org.custodiet.web.Site;
+import org.custodiet.web.http.AsOfDate;
 
 /** The server-rendered pages: every route answers HTML, errors included. */
 public final class PageRoutes {
-  /** Dates the index can meaningfully be asked about. */
-  static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
-
-  static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
-
   /** Longest identifier accepted in a path, well above any real one. */
   static final int MAX_ID = 200;
 
@@ -62,9 +56,9 @@ public final class PageRoutes {
 
   private static void page(Context ctx, Site site, Function<Pages, String> render) {
     Site.Snapshot snapshot = site.current();
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate today = AsOfDate.today();
     try {
-      LocalDate asOf = asOf(ctx.queryParam("as_of"), today);
+      LocalDate asOf = asOf(ctx.queryParam("as_of"));
       ctx.contentType(HTML).result(render.apply(new Pages(snapshot, asOf)));
     } catch (PageException e) {
       ctx.status(e.status())
@@ -86,25 +80,12 @@ public final class PageRoutes {
     page(ctx, site, p -> p.country(iso3(code)));
   }
 
-  static LocalDate asOf(String value, LocalDate today) {
-    if (value == null || value.isBlank()) {
-      return today;
-    }
-    if (value.length() > 10) {
-      throw PageException.badRequest("as_of: give a date as YYYY-MM-DD.");
-    }
-    LocalDate date;
+  private static LocalDate asOf(String value) {
     try {
-      date = LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw PageException.badRequest(
-          "as_of: '" + value + "' is not a date of the form YYYY-MM-DD.");
+      return AsOfDate.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw PageException.badRequest("as_of: " + e.getMessage() + ".");
     }
-    if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-      throw PageException.badRequest(
-          "as_of: " + date + " is outside " + EARLIEST + " to " + LATEST + ".");
-    }
-    return date;
   }
 
   private static String iso3(String value) {
