@@ -24,12 +24,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.custodiet.core.audit.AuditAction;
 import org.custodiet.store.ImportException.Problem;
 import org.custodiet.store.ImportException.Reason;
 import org.custodiet.store.Rows.ClaimRow;
 import org.custodiet.store.Rows.EvidenceRow;
 import org.custodiet.store.Rows.Refs;
 import org.custodiet.store.Rows.SourceRow;
+import org.custodiet.store.audit.AuditLog;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -423,7 +425,7 @@ public final class ClaimImporter {
 
   // ---------------------------------------------------------------------- check and write
 
-  private static ImportResult write(Handle h, TextFile text, Bundle b) {
+  private ImportResult write(Handle h, TextFile text, Bundle b) {
     Problems p = b.problems;
     Map<String, SourceRow> dbSources = new HashMap<>();
     Map<String, String> dbUrls = new HashMap<>();
@@ -537,6 +539,23 @@ public final class ClaimImporter {
     Tables.insertSources(h, newSources, batch);
     Tables.insertClaims(h, newClaims, batch);
     Tables.insertEvidence(h, newEvidence, batch);
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("file", text.name());
+    detail.put("sha256", text.sha256());
+    detail.put("rows", b.rows);
+    detail.put("new_claims", newClaims.stream().map(c -> c.id()).toList());
+    detail.put("new_sources", newSources.size());
+    detail.put("new_evidence", newEvidence.size());
+    new AuditLog(db)
+        .append(
+            h,
+            new AuditLog.Change(
+                "job:import",
+                AuditAction.IMPORT,
+                "import_batch",
+                Long.toString(batch),
+                "claims imported from " + text.name(),
+                detail));
     return new ImportResult(
         batch,
         text.name(),

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.custodiet.core.audit.AuditAction;
 import org.custodiet.core.model.IndicatorKind;
 import org.custodiet.core.model.Iso3;
 import org.custodiet.core.model.Slug;
@@ -19,6 +20,7 @@ import org.custodiet.store.Rows.ClaimRow;
 import org.custodiet.store.Rows.EvidenceRow;
 import org.custodiet.store.Rows.Refs;
 import org.custodiet.store.Rows.SourceRow;
+import org.custodiet.store.audit.AuditLog;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -91,6 +93,16 @@ public final class SeedLoader {
               int total = seed.rows.values().stream().mapToInt(Integer::intValue).sum();
               long batch = Tables.insertBatch(h, "seed", files.describe(), sha, total);
               seed.write(h, batch);
+              new AuditLog(db)
+                  .append(
+                      h,
+                      new AuditLog.Change(
+                          "job:seed",
+                          AuditAction.SEED,
+                          "import_batch",
+                          Long.toString(batch),
+                          upgrade ? "bundled seed data upgraded" : "bundled seed data loaded",
+                          Map.of("files", files.describe(), "sha256", sha, "rows", seed.rows)));
               return new SeedResult(
                   upgrade ? SeedResult.Status.UPGRADED : SeedResult.Status.LOADED,
                   sha,
