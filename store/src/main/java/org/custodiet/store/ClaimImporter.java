@@ -543,7 +543,11 @@ public final class ClaimImporter {
     detail.put("file", text.name());
     detail.put("sha256", text.sha256());
     detail.put("rows", b.rows);
-    detail.put("new_claims", newClaims.stream().map(c -> c.id()).toList());
+    Set<String> touched = new LinkedHashSet<>();
+    newClaims.forEach(c -> touched.add(c.id()));
+    touched.addAll(corroborated);
+    detail.put("claims", List.copyOf(touched));
+    detail.put("new_claims", newClaims.size());
     detail.put("new_sources", newSources.size());
     detail.put("new_evidence", newEvidence.size());
     new AuditLog(db)
