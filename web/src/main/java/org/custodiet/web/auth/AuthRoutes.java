@@ -145,6 +145,8 @@ public final class AuthRoutes {
   }
 
   private void startSession(Context ctx, long userId) {
+    // Sign-ins are rare enough to sweep away sessions that ran out without a sign-out.
+    sessions.purgeExpired();
     Sessions.NewSession s = sessions.start(userId);
     Cookies.setSession(ctx, s.id(), Sessions.ABSOLUTE.toSeconds());
   }
