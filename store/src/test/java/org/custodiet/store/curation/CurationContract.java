@@ -465,4 +465,76 @@ abstract class CurationContract {
     assertThat(new AuditLog(db).head().seq()).isEqualTo(seq);
     assertThat(count("SELECT COUNT(*) FROM company WHERE id = 'uniview'")).isZero();
   }
+
+  @Test
+  void theQueueFiltersSortsAndPagesAndAClaimsHistoryNamesWhoAndWhy() {
+    long a = candidateOf(store("https://a.test/q1", TEXT, 20, uniview(TEXT)));
+    String body = "Hikvision cameras now guard the port of Mombasa, the authority said.";
+    long b =
+        candidateOf(
+            store(
+                "https://b.test/q2",
+                body,
+                21,
+                new CandidateClaim(
+                    "hikvision",
+                    "KEN",
+                    "smart_city",
+                    "Mombasa",
+                    null,
+                    0.4,
+                    0,
+                    body.length(),
+                    "t",
+                    "1")));
+    ReviewQueue queue = new ReviewQueue(db);
+    ReviewQueue.Page all = queue.list(ReviewQueue.Query.pending(10));
+    assertThat(all.total()).isEqualTo(2);
+    assertThat(all.items()).extracting(i -> i.candidate().id()).containsExactly(a, b);
+    assertThat(
+            queue
+                .list(new ReviewQueue.Query("pending", "date", null, null, null, 0, 0, 10))
+                .items())
+        .extracting(i -> i.candidate().id())
+        .containsExactly(b, a);
+    assertThat(
+            queue
+                .list(
+                    new ReviewQueue.Query(
+                        "pending", "confidence", "KEN", "smart_city", null, 0, 0, 10))
+                .items())
+        .extracting(i -> i.candidate().id())
+        .containsExactly(b);
+    assertThat(
+            queue
+                .list(new ReviewQueue.Query("pending", "confidence", null, null, null, 0.5, 0, 10))
+                .total())
+        .isEqualTo(1);
+    ReviewQueue.Page second =
+        queue.list(new ReviewQueue.Query("pending", "confidence", null, null, null, 0, 1, 1));
+    assertThat(second.total()).isEqualTo(2);
+    assertThat(second.items()).extracting(i -> i.candidate().id()).containsExactly(b);
+    assertThatThrownBy(
+            () -> new ReviewQueue.Query("maybe", "confidence", null, null, null, 0, 0, 1))
+        .hasMessageStartingWith("status:");
+
+    curation.accept(a, edits("tier", "B"), "cameras confirmed by the council", ALICE);
+    curation.dispute(CLAIM, "the council denies it", BOB);
+    assertThat(queue.list(ReviewQueue.Query.pending(10)).total()).isEqualTo(1);
+    ReviewQueue.Item decided = queue.find(a).orElseThrow();
+    assertThat(decided.decision()).isEqualTo("accepted");
+    assertThat(decided.actor()).isEqualTo("user:alice");
+    assertThat(queue.claimsOf(a)).containsExactly(CLAIM);
+
+    List<ReviewQueue.HistoryEntry> history = queue.history(CLAIM);
+    assertThat(history)
+        .extracting(e -> e.relation() + " " + e.entry().action() + " " + e.entry().actor())
+        .containsExactly("candidate accept user:alice", "claim dispute user:bob");
+    assertThat(history.get(0).entry().reason()).isEqualTo("cameras confirmed by the council");
+    List<ReviewQueue.HistoryEntry> seeded = queue.history("aigs/KEN/uses/smart_city");
+    assertThat(seeded)
+        .extracting(e -> e.relation() + " " + e.entry().action())
+        .containsExactly("batch seed");
+    assertThat(queue.history("no/such/claim")).isEmpty();
+  }
 }
