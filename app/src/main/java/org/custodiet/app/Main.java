@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
       CandidatesCommand.class,
       BenchIngestCommand.class,
       UserCommand.class,
+      ReleaseCommand.class,
+      WebhookCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

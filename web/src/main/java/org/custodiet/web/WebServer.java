@@ -76,6 +76,8 @@ public final class WebServer implements AutoCloseable {
               ApiRoutes.register(config, site);
               org.custodiet.web.pages.PageRoutes.register(config, site);
               org.custodiet.web.downloads.DownloadRoutes.register(config, site);
+              org.custodiet.web.release.ReleaseRoutes.register(config, site);
+              org.custodiet.web.feed.FeedRoutes.register(config, site);
             });
     try {
       app.start();
