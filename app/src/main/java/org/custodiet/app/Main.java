@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       CandidatesCommand.class,
       BenchIngestCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
