@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.custodiet.core.index.IndexQuery;
 import org.custodiet.store.ClaimImporter;
+import org.custodiet.store.Database;
 import org.custodiet.store.Exporter;
+import org.custodiet.store.backup.Backup;
 import org.custodiet.store.export.ExportData;
 import org.custodiet.store.export.ExportDataset;
 import org.custodiet.store.export.ExportFormat;
@@ -77,8 +79,20 @@ final class ExportCommand implements Callable<Integer> {
               + " (csv, json, xlsx or ftm).")
   String release;
 
+  @Option(
+      names = "--all",
+      paramLabel = "FILE",
+      description =
+          "Write a full backup instead: one ZIP archive of every table (claims, sources, evidence,"
+              + " documents, candidates, the decision log, users without their secrets)"
+              + " that import --all restores into an empty database (docs/backup.md).")
+  Path all;
+
   @Override
   public Integer call() throws Exception {
+    if (all != null) {
+      return exportAll();
+    }
     if (format.equals(IMPORT) && release == null) {
       return exportImportFormat();
     }
@@ -166,6 +180,31 @@ final class ExportCommand implements Callable<Integer> {
         exporter.writeCsv(stdout);
         stdout.flush();
       }
+    }
+    return 0;
+  }
+
+  private int exportAll() throws IOException {
+    for (String option : List.of("--format", "--dataset", "--output", "--as-of", "--source")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw usage(option + ": a full backup (--all) holds everything; leave " + option + " out");
+      }
+    }
+    String version = Main.class.getPackage().getImplementationVersion();
+    try (Database db = Workspace.openDatabase(main.store)) {
+      Backup.Summary s =
+          new Backup(db)
+              .export(all, "custodiet " + (version == null ? "development build" : version));
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "backed up %d rows from %d tables (schema %s), decision-log head %d %s, to %s%n",
+              s.rows().values().stream().mapToLong(Long::longValue).sum(),
+              s.rows().size(),
+              s.schemaVersion(),
+              s.auditHead().seq(),
+              s.auditHead().entryHash(),
+              all);
     }
     return 0;
   }

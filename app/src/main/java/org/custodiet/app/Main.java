@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       UserCommand.class,
       ReleaseCommand.class,
       WebhookCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
