@@ -72,6 +72,14 @@ final class ExportCommand implements Callable<Integer> {
   Path output;
 
   @Option(
+      names = "--release",
+      paramLabel = "NAME",
+      description =
+          "Export release NAME as it was frozen, as of its own date, instead of the current data"
+              + " (csv, json, xlsx or ftm).")
+  String release;
+
+  @Option(
       names = "--all",
       paramLabel = "FILE",
       description =
@@ -85,8 +93,14 @@ final class ExportCommand implements Callable<Integer> {
     if (all != null) {
       return exportAll();
     }
-    if (format.equals(IMPORT)) {
+    if (format.equals(IMPORT) && release == null) {
       return exportImportFormat();
+    }
+    if (format.equals(IMPORT)) {
+      throw usage("--release: give --format csv, json, xlsx or ftm for a release's export");
+    }
+    if (release != null && spec.commandLine().getParseResult().hasMatchedOption("--as-of")) {
+      throw usage("--as-of: a release is exported as of its own date; leave --as-of out");
     }
     ExportFormat exportFormat = exportFormat();
     List<ExportDataset> datasets = datasets(exportFormat);
@@ -106,10 +120,16 @@ final class ExportCommand implements Callable<Integer> {
               + " directory");
     }
     try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
-      if (!query.isLiving() && !workspace.knowledgeBase().sources().containsKey(query.sourceId())) {
+      org.custodiet.core.index.IndexEngine engine = workspace.engine();
+      if (release != null) {
+        ReleaseExport frozen = ReleaseExport.open(workspace.database(), release, query);
+        engine = frozen.engine();
+        query = frozen.query();
+      }
+      if (!query.isLiving() && !engine.knowledgeBase().sources().containsKey(query.sourceId())) {
         throw new NotFoundException("--source: unknown source '" + query.sourceId() + "'");
       }
-      ExportData data = new ExportData(workspace.engine(), query);
+      ExportData data = new ExportData(engine, query);
       if (severalFiles) {
         Files.createDirectories(output);
         for (ExportDataset d : datasets) {
