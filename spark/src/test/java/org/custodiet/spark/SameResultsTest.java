@@ -22,7 +22,6 @@ import org.custodiet.ingest.ReadFailure;
 import org.custodiet.store.Database;
 import org.custodiet.store.KnowledgeBaseRepository;
 import org.custodiet.store.SeedLoader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,12 +43,7 @@ class SameResultsTest {
       new SeedLoader(db).loadBundled();
       kb = new KnowledgeBaseRepository(db).load();
     }
-    spark = LocalSpark.start("local[2]", "custodiet-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+    spark = SharedSpark.session();
   }
 
   @Test
