@@ -26,6 +26,10 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       CandidatesCommand.class,
       BenchIngestCommand.class,
+      UserCommand.class,
+      ReleaseCommand.class,
+      WebhookCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

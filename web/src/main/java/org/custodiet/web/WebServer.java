@@ -75,12 +75,15 @@ public final class WebServer implements AutoCloseable {
               config.http.prefer405over404 = true;
               config.routes.before(RequestGuards::check);
               ErrorResponses.register(config);
+              org.custodiet.web.auth.AuthRoutes.register(config, site);
               config.routes.get("/health", ctx -> health(ctx, site));
               config.requestLogger.http(metrics::request);
               config.routes.get("/metrics", metrics::serve);
               ApiRoutes.register(config, site);
               org.custodiet.web.pages.PageRoutes.register(config, site);
               org.custodiet.web.downloads.DownloadRoutes.register(config, site);
+              org.custodiet.web.release.ReleaseRoutes.register(config, site);
+              org.custodiet.web.feed.FeedRoutes.register(config, site);
             });
     try {
       app.start();
