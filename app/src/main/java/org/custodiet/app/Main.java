@@ -25,8 +25,12 @@ import picocli.CommandLine.Command;
       EvalExtractionCommand.class,
       IngestCommand.class,
       CandidatesCommand.class,
+      ReviewCommand.class,
       BenchIngestCommand.class,
       UserCommand.class,
+      ReleaseCommand.class,
+      WebhookCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
