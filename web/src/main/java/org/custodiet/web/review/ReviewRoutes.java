@@ -255,14 +255,18 @@ public final class ReviewRoutes {
     Principal who = Auth.require(ctx, Role.CURATOR);
     String id = claimId(ctx);
     decisions.run(() -> curation.dispute(id, ctx.formParam("reason"), who));
-    ctx.redirect(ClaimLinks.page(id) + "?notice=disputed#history", HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        ClaimLinks.page(id) + "?" + Notices.query("Claim disputed.") + "#history",
+        HttpStatus.SEE_OTHER);
   }
 
   private void retract(Context ctx) {
     Principal who = Auth.require(ctx, Role.CURATOR);
     String id = claimId(ctx);
     decisions.run(() -> curation.retract(id, ctx.formParam("reason"), who));
-    ctx.redirect(ClaimLinks.page(id) + "?notice=retracted#history", HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        ClaimLinks.page(id) + "?" + Notices.query("Claim retracted.") + "#history",
+        HttpStatus.SEE_OTHER);
   }
 
   private void edit(Context ctx) {
@@ -270,7 +274,9 @@ public final class ReviewRoutes {
     String id = claimId(ctx);
     Edits edits = edits(ctx, Edits.CLAIM_FIELDS);
     decisions.run(() -> curation.edit(id, edits, ctx.formParam("reason"), who));
-    ctx.redirect(ClaimLinks.page(id) + "?notice=edited#history", HttpStatus.SEE_OTHER);
+    ctx.redirect(
+        ClaimLinks.page(id) + "?" + Notices.query("Claim edited.") + "#history",
+        HttpStatus.SEE_OTHER);
   }
 
   // ---- Helpers ------------------------------------------------------------------------------
@@ -296,17 +302,16 @@ public final class ReviewRoutes {
     if (back == null || !back.matches("/review(/[0-9]{1,18})?(\\?[A-Za-z0-9_=&%.+\\-]*)?")) {
       back = "/review";
     }
+    back = back.replaceAll("[?&](notice|sig)=[^&]*", "");
+    if (!back.contains("?") && back.contains("&")) {
+      back = back.replaceFirst("&", "?");
+    }
     String sep = back.contains("?") ? "&" : "?";
-    String target =
-        back.replaceAll("[?&]notice=[^&]*", "")
-            + sep
-            + ReviewPages.query(Map.of("notice", clip(notice, 300)));
-    ctx.redirect(target.replace("?&", "?"), HttpStatus.SEE_OTHER);
+    ctx.redirect((back + sep + Notices.query(notice)).replace("?&", "?"), HttpStatus.SEE_OTHER);
   }
 
   private static String notice(Context ctx) {
-    String n = ctx.queryParam("notice");
-    return n == null || n.isBlank() ? null : clip(n, 300);
+    return Notices.read(ctx.queryParam("notice"), ctx.queryParam("sig"));
   }
 
   private static Edits edits(Context ctx, java.util.Set<String> allowed) {
@@ -422,10 +427,6 @@ public final class ReviewRoutes {
 
   private static String upper(String value) {
     return value == null ? null : value.toUpperCase(java.util.Locale.ROOT);
-  }
-
-  private static String clip(String value, int max) {
-    return value.length() <= max ? value : value.substring(0, max) + "…";
   }
 
   static String shorten(String value) {

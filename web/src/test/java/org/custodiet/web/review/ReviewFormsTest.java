@@ -187,6 +187,14 @@ class ReviewFormsTest {
     assertThat(accepted.headers().firstValue("Location").orElse(""))
         .startsWith("/review?country=KEN&notice=");
     assertThat(status(id)).isEqualTo("accepted");
+    String location = accepted.headers().firstValue("Location").orElseThrow();
+    assertThat(get(location, true).body())
+        .contains("<p class=\"notice\" role=\"status\">Candidate " + id + " accepted");
+    // A notice without this server's signature is not shown: links cannot put words on the page.
+    assertThat(get("/review?notice=Sign+in+again+at+evil.example", true).body())
+        .doesNotContain("evil.example");
+    assertThat(get(location.replaceAll("sig=[0-9a-f]+", "sig=00"), true).body())
+        .doesNotContain("class=\"notice\"");
     assertThat(post("/review/" + id + "/reject", true, "reason", "late").statusCode())
         .isEqualTo(409);
     HttpResponse<String> elsewhere =
