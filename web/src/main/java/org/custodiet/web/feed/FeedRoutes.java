@@ -52,6 +52,9 @@ public final class FeedRoutes {
 
   public static void register(JavalinConfig config, Site site) {
     FeedRoutes routes = new FeedRoutes(site);
+    // What is established when the server starts is the baseline (or is announced, if a baseline
+    // exists), so claims accepted from now on are news even if no one has read a feed yet.
+    routes.announcer.catchUp();
     config.routes.get("/feeds/claims.atom", routes::all);
     config.routes.get("/feeds/countries/{file}", routes::country);
     config.routes.get("/feeds/companies/{file}", routes::company);
