@@ -146,7 +146,7 @@ public final class FeedRoutes {
       SyndEntry entry = new SyndEntryImpl();
       entry.setUri(TAG + "claim:" + a.claimId());
       entry.setTitle(xmlSafe(a.title()));
-      entry.setLink(base + ClaimAnnouncer.claimPath(a.countryIso3(), a.claimId()));
+      entry.setLink(base + ClaimAnnouncer.claimPath(a.claimId()));
       Date when = Date.from(Instant.parse(a.announcedAt()));
       entry.setUpdatedDate(when);
       entry.setPublishedDate(when);
