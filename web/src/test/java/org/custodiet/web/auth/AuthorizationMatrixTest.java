@@ -244,7 +244,43 @@ class AuthorizationMatrixTest {
               200,
               200,
               403,
-              200));
+              200),
+          row(
+              "POST /releases",
+              c -> c.form("/releases", "name", c.fresh("matrix-"), "note", "matrix"),
+              401,
+              403,
+              303,
+              403,
+              303),
+          row("GET /admin/webhooks", c -> c.get("/admin/webhooks"), 303, 403, 200, 403, 200),
+          row(
+              "POST /admin/webhooks",
+              c -> c.form("/admin/webhooks", "url", "https://hooks.example.org/matrix"),
+              401,
+              403,
+              201,
+              403,
+              201),
+          row(
+              "POST /admin/webhooks/{id}/remove",
+              c ->
+                  c.form(
+                      "/admin/webhooks/"
+                          + new org.custodiet.store.webhook.Webhooks(
+                                  AuthorizationMatrixTest.server.db)
+                              .add(
+                                  "https://hooks.example.org/gone",
+                                  org.custodiet.store.webhook.WebhookScope.ALL,
+                                  "test:setup")
+                              .webhook()
+                              .id()
+                          + "/remove"),
+              401,
+              403,
+              303,
+              403,
+              303));
 
   @TempDir static Path dir;
   static AuthServer server;
