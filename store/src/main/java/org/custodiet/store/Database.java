@@ -18,8 +18,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class Database implements AutoCloseable {
   /**
    * H2 settings that make it behave like PostgreSQL for our schema and queries. WRITE_DELAY=0
-   * writes each commit to the file before the commit returns: by default H2 keeps up to a second
-   * of commits in memory, and a killed process loses decisions it had already acknowledged
+   * writes each commit to the file before the commit returns: by default H2 keeps up to a second of
+   * commits in memory, and a killed process loses decisions it had already acknowledged
    * (DecisionBurstKillTest).
    */
   public static final String H2_OPTIONS =
