@@ -109,6 +109,9 @@ class DecisionBurstKillTest {
     assertThat(status).as("killed by SIGKILL while serving").isEqualTo(137);
     assertThat(acknowledged.size()).isGreaterThanOrEqualTo(acksBeforeKill);
     assertThat(refused.get()).as("writes refused before the kill").isZero();
+    System.out.printf(
+        "%s: %d writes acknowledged before SIGKILL (exit %d)%n",
+        write.getClass().getEnclosingClass().getSimpleName(), acknowledged.size(), status);
     return Set.copyOf(acknowledged);
   }
 
