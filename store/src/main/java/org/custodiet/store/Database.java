@@ -19,9 +19,14 @@ import org.jdbi.v3.core.Jdbi;
  * default) or any H2 or PostgreSQL JDBC URL. Opening runs the Flyway migrations.
  */
 public final class Database implements AutoCloseable {
-  /** H2 settings that make it behave like PostgreSQL for our schema and queries. */
+  /**
+   * H2 settings that make it behave like PostgreSQL for our schema and queries. WRITE_DELAY=0
+   * writes each commit to the file before the commit returns: by default H2 keeps up to a second of
+   * commits in memory, and a killed process loses decisions it had already acknowledged
+   * (DecisionBurstKillTest).
+   */
   public static final String H2_OPTIONS =
-      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
 
   /**
    * How many connections the PostgreSQL pool holds at most, and how long a request for one waits

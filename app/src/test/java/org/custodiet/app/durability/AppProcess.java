@@ -45,9 +45,18 @@ final class AppProcess {
     return new AppProcess(p, out, err);
   }
 
-  /** Runs a command to its end (at most {@code minutes}) and returns what it printed. */
+  /** Runs a command to its end (at most ten minutes) and returns what it printed. */
   static Result run(Path logs, String name, Path data, String... args) throws Exception {
+    return runWithInput(logs, name, data, "", args);
+  }
+
+  /** {@link #run} with {@code input} on the command's standard input. */
+  static Result runWithInput(Path logs, String name, Path data, String input, String... args)
+      throws Exception {
     AppProcess p = start(logs, name, data, args);
+    try (var stdin = p.process.getOutputStream()) {
+      stdin.write(input.getBytes(StandardCharsets.UTF_8));
+    }
     if (!p.process.waitFor(10, TimeUnit.MINUTES)) {
       p.process.destroyForcibly();
       throw new IllegalStateException(name + " did not finish in 10 minutes");
@@ -62,6 +71,24 @@ final class AppProcess {
         process.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /** Waits for {@code custodiet serve} to print its address, and returns it. */
+  String awaitServing() throws Exception {
+    java.util.regex.Pattern serving =
+        java.util.regex.Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+)/");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline) {
+      java.util.regex.Matcher m = serving.matcher(Files.readString(out, StandardCharsets.UTF_8));
+      if (m.find()) {
+        return m.group(1);
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the server exited: " + result());
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the server did not start in 3 minutes");
   }
 
   long pid() {
