@@ -37,8 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A curator in a real headless Chromium against a real server: signs in, works the review queue
- * with the keyboard, and finds the accepted claim established on the country page, with its history
- * one click away.
+ * with the keyboard, and finds the accepted claim established on the country page, with its
+ * history, and in the Atom feeds of its country and supplier one click away.
  */
 class ReviewBrowserTest {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -238,6 +238,14 @@ class ReviewBrowserTest {
         .contains("Candidate " + thalesId + " accepted in review")
         .contains("by user:grace");
     noConsoleErrors("claim history");
+
+    // The Atom feeds, as a reader following France or Thales sees them, carry the new claim.
+    for (String feed : List.of("/feeds/countries/FRA.atom", "/feeds/companies/thales.atom")) {
+      driver.get(site.base() + feed);
+      assertThat(driver.getPageSource()).as(feed).contains("/claims/" + NEW_CLAIM);
+    }
+    driver.get(site.base() + "/feeds/countries/DEU.atom");
+    assertThat(driver.getPageSource()).doesNotContain("/claims/" + NEW_CLAIM);
   }
 
   private static void keys(String keys) {
