@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       EvalExtractionCommand.class,
       IngestCommand.class,
       CandidatesCommand.class,
+      ReviewCommand.class,
       BenchIngestCommand.class,
       UserCommand.class,
       ReleaseCommand.class,

@@ -84,6 +84,7 @@ public final class WebServer implements AutoCloseable {
               org.custodiet.web.downloads.DownloadRoutes.register(config, site);
               org.custodiet.web.release.ReleaseRoutes.register(config, site);
               org.custodiet.web.feed.FeedRoutes.register(config, site);
+              org.custodiet.web.review.ReviewRoutes.register(config, site);
             });
     try {
       app.start();

@@ -298,6 +298,23 @@ class AuthFlowTest {
     assertThat(badRole.statusCode()).isEqualTo(400);
     assertThat(badRole.body()).contains("role: 'root' is not curator or admin");
 
+    HttpResponse<String> noName =
+        server.postForm(
+            "/admin/users",
+            form("_csrf", admin.csrf(), "role", "curator", "password", "long enough passphrase"),
+            "Cookie",
+            admin.cookie());
+    assertThat(noName.statusCode()).isEqualTo(400);
+    assertThat(noName.body()).contains("username: missing");
+    HttpResponse<String> longName =
+        server.postForm(
+            "/admin/users/" + "x".repeat(300) + "/enable",
+            form("_csrf", admin.csrf()),
+            "Cookie",
+            admin.cookie());
+    assertThat(longName.statusCode()).isEqualTo(400);
+    assertThat(longName.body()).contains("username: 300 characters");
+
     assertThat(
             server
                 .postForm(
