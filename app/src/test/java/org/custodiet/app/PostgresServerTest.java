@@ -14,8 +14,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.custodiet.core.account.Role;
+import org.custodiet.core.extract.CandidateClaim;
+import org.custodiet.store.Database;
+import org.custodiet.store.SeedLoader;
+import org.custodiet.store.account.AccountRepository;
+import org.custodiet.store.account.ApiTokens;
+import org.custodiet.store.audit.AuditLog;
+import org.custodiet.store.ingest.DocumentRepository;
+import org.custodiet.store.ingest.NewDocument;
+import org.custodiet.store.ingest.StoreOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +76,128 @@ class PostgresServerTest {
     } finally {
       postgres.close();
     }
+  }
+
+  /**
+   * Two curators, each on their own server process, accepting the same candidate at the same
+   * moment, many times over: each time one gets 200, the other 409, and nothing is written twice.
+   */
+  @Test
+  void twoServersAcceptingOneCandidateAtOnceLeaveOneDecision() throws Exception {
+    int rounds = 8;
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    try (Database db =
+        Database.open(
+            "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+            "postgres",
+            "postgres")) {
+      new SeedLoader(db).loadBundled();
+      AccountRepository accounts = new AccountRepository(db);
+      accounts.add("job:test", "alice", Role.CURATOR, "a long test password 1");
+      accounts.add("job:test", "bob", Role.CURATOR, "a long test password 2");
+      String alice = new ApiTokens(db).create("job:test", "alice", "test").token();
+      String bob = new ApiTokens(db).create("job:test", "bob", "test").token();
+      List<Long> candidates = new ArrayList<>();
+      DocumentRepository docs = new DocumentRepository(db, 0.5);
+      for (int i = 0; i < rounds; i++) {
+        candidates.add(storeCandidate(db, docs, i));
+      }
+      String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+      String a = serve(url, "a");
+      String b = serve(url, "b");
+
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        for (long id : candidates) {
+          CyclicBarrier together = new CyclicBarrier(2);
+          Future<Integer> first = threads.submit(() -> accept(a, alice, id, together));
+          Future<Integer> second = threads.submit(() -> accept(b, bob, id, together));
+          assertThat(List.of(first.get(), second.get()))
+              .as("candidate %d", id)
+              .containsExactlyInAnyOrder(200, 409);
+        }
+      } finally {
+        threads.shutdownNow();
+      }
+      assertThat(count(db, "SELECT COUNT(*) FROM claim WHERE id = ?", CLAIM)).isEqualTo(1);
+      assertThat(count(db, "SELECT COUNT(*) FROM evidence WHERE claim_id = ?", CLAIM))
+          .isEqualTo(rounds);
+      AuditLog log = new AuditLog(db);
+      for (long id : candidates) {
+        assertThat(count(db, "SELECT COUNT(*) FROM candidate_decision WHERE candidate_id = ?", id))
+            .isEqualTo(1);
+        assertThat(log.history("candidate", Long.toString(id))).hasSize(1);
+      }
+      assertThat(log.verify().intact()).isTrue();
+    } finally {
+      postgres.close();
+    }
+  }
+
+  private static final String TEXT =
+      "Officials in Mombasa said Uniview face-matching cameras now watch the ferry landing."
+          + " A second phase is planned for the old town.";
+  private static final String CLAIM = "dep/uniview/KEN/facial_recognition/mombasa";
+
+  private static int accept(String base, String token, long id, CyclicBarrier together)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "/api/v1/candidates/" + id + "/accept"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"tier\": \"B\"}"))
+            .timeout(java.time.Duration.ofSeconds(60))
+            .build();
+    together.await();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  /** One document (its own site) reporting the deployment, and the id of its candidate. */
+  private static long storeCandidate(Database db, DocumentRepository docs, int i) {
+    int[] signature = new int[100];
+    for (int k = 0; k < signature.length; k++) {
+      signature[k] = i * 1000 + k;
+    }
+    StoreOutcome.Stored stored =
+        (StoreOutcome.Stored)
+            docs.store(
+                new NewDocument(
+                    "https://site-" + i + ".example/ferry-cameras",
+                    String.format(java.util.Locale.ROOT, "%064x", i + 1),
+                    "Cameras at the ferry",
+                    "2025-05-0" + (1 + i % 9),
+                    "site-" + i + ".example",
+                    "jsonl",
+                    "test.jsonl line " + (i + 1),
+                    TEXT,
+                    signature,
+                    new long[] {i}),
+                List.of(
+                    new CandidateClaim(
+                        "uniview",
+                        "KEN",
+                        "facial_recognition",
+                        "Mombasa",
+                        null,
+                        0.9,
+                        0,
+                        TEXT.indexOf('.') + 1,
+                        "test",
+                        "1")));
+    return count(
+        db, "SELECT MAX(id) FROM candidate_claim WHERE document_id = ?", stored.documentId());
+  }
+
+  private static long count(Database db, String sql, Object... args) {
+    return db.jdbi()
+        .withHandle(
+            h -> {
+              var q = h.createQuery(sql);
+              for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+              }
+              return q.mapTo(Long.class).one();
+            });
   }
 
   /** Starts {@code serve} in its own JVM and returns its base URL once it listens. */

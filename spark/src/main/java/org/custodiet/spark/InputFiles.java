@@ -13,8 +13,6 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.custodiet.ingest.DocumentSink;
 import org.custodiet.ingest.Limits;
 import org.custodiet.ingest.RawDocument;
@@ -49,15 +47,7 @@ final class InputFiles {
       if (status.isDirectory()) {
         List<String> under = new ArrayList<>();
         Map<String, Long> sizes = new java.util.HashMap<>();
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(path, true);
-        while (it.hasNext()) {
-          LocatedFileStatus f = it.next();
-          String name = f.getPath().getName();
-          if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-            under.add(f.getPath().toString());
-            sizes.put(f.getPath().toString(), f.getLen());
-          }
-        }
+        collect(fs, path, under, sizes);
         under.sort(null);
         for (String uri : under) {
           files.add(new InputFile(files.size(), uri, sizes.get(uri)));
@@ -67,6 +57,24 @@ final class InputFiles {
       }
     }
     return files;
+  }
+
+  /** The files under a directory, at any depth, skipping hidden names. */
+  private static void collect(
+      FileSystem fs, org.apache.hadoop.fs.Path dir, List<String> files, Map<String, Long> sizes)
+      throws IOException {
+    for (FileStatus f : fs.listStatus(dir)) {
+      String name = f.getPath().getName();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        continue;
+      }
+      if (f.isDirectory()) {
+        collect(fs, f.getPath(), files, sizes);
+      } else if (f.isFile()) {
+        files.add(f.getPath().toString());
+        sizes.put(f.getPath().toString(), f.getLen());
+      }
+    }
   }
 
   /**

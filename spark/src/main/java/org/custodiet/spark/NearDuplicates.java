@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.custodiet.ingest.MinHash;
 import scala.Tuple2;
@@ -50,11 +51,20 @@ final class NearDuplicates {
     return matches;
   }
 
-  /** A document's distinct buckets, each with the document's order and signature. */
-  static Iterator<Tuple2<Long, Signed>> buckets(PreparedDocument d) {
+  /** A document's distinct buckets, each counted once. */
+  static Iterator<Tuple2<Long, Long>> bucketKeys(PreparedDocument d) {
+    return Arrays.stream(MinHash.buckets(d.signature()))
+        .distinct()
+        .mapToObj(b -> new Tuple2<>(b, 1L))
+        .iterator();
+  }
+
+  /** Those of a document's distinct buckets it shares with others, with its order and signature. */
+  static Iterator<Tuple2<Long, Signed>> buckets(PreparedDocument d, Set<Long> shared) {
     Signed signed = new Signed(d.order(), d.signature());
     return Arrays.stream(MinHash.buckets(d.signature()))
         .distinct()
+        .filter(shared::contains)
         .mapToObj(b -> new Tuple2<>(b, signed))
         .iterator();
   }

@@ -129,7 +129,7 @@ public final class SparkIngestJob {
         jsc.parallelize(files, files.size())
             .flatMap(
                 f -> readFile(f, hadoopConf, new Limits(maxDocument, maxFeed, maxDepth)).iterator())
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            .persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<PreparedDocument> documents =
         outcomes
             .filter(o -> o instanceof Preparation.Ready)
@@ -140,12 +140,21 @@ public final class SparkIngestJob {
     JavaRDD<PreparedDocument> kept =
         documents
             .filter(d -> !droppedOrders.value().contains(d.order()))
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            .persist(StorageLevel.MEMORY_AND_DISK());
 
     double minSimilarity = options.minSimilarity();
+    // Most buckets hold one document; only shared ones need the signatures shuffled to them.
+    Broadcast<Set<Long>> sharedBuckets =
+        jsc.broadcast(
+            new HashSet<>(
+                kept.flatMapToPair(NearDuplicates::bucketKeys)
+                    .reduceByKey(Long::sum)
+                    .filter(t -> t._2() > 1)
+                    .keys()
+                    .collect()));
     Map<Long, Long> matchOf =
         new HashMap<>(
-            kept.flatMapToPair(NearDuplicates::buckets)
+            kept.flatMapToPair(d -> NearDuplicates.buckets(d, sharedBuckets.value()))
                 .groupByKey()
                 .flatMapToPair(
                     bucket -> NearDuplicates.matchesWithin(bucket._2(), minSimilarity).iterator())
@@ -169,7 +178,7 @@ public final class SparkIngestJob {
 
     JavaRDD<Extracted> extracted =
         kept.map(d -> extract(d, lists.value().extractor(), groups.value().get(d.order())))
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            .persist(StorageLevel.MEMORY_AND_DISK());
 
     JavaRDD<Quarantined> quarantine =
         outcomes
