@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       CandidatesCommand.class,
       BenchIngestCommand.class,
+      EvalMatchingCommand.class,
+      BenchMatchCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
