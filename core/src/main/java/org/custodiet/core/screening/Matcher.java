@@ -153,7 +153,7 @@ public final class Matcher {
         deletionLists.computeIfAbsent(variant, k -> new IntList()).addUnique(t);
       }
       String key = PhoneticKey.of(token);
-      if (key.length() >= 3) {
+      if (key.length() >= 3 && token.length() >= TokenAlignment.PHONETIC_MIN_LENGTH) {
         soundLists.computeIfAbsent(key, k -> new IntList()).add(t);
       }
     }
@@ -197,7 +197,11 @@ public final class Matcher {
     PreparedName asOrganisation = queryPerson ? asPerson : preparer.prepare(normalised, false);
 
     int[] candidates = candidates(queryPerson ? asPerson : asOrganisation, threshold);
-    Map<Integer, double[]> bestByEntry = new HashMap<>();
+    // at most MAX_CANDIDATES names: arrays and a linear search beat a map here
+    int[] bestEntry = new int[candidates.length];
+    int[] bestAlias = new int[candidates.length];
+    double[] bestScore = new double[candidates.length];
+    int found = 0;
     for (int alias : candidates) {
       ListEntry entry = entries.get(aliasEntry[alias]);
       if (!query.listIds().isEmpty() && !query.listIds().contains(entry.listId())) {
@@ -210,23 +214,35 @@ public final class Matcher {
       PreparedName prepared = person ? asPerson : asOrganisation;
       Feature country = CountryFeature.evaluate(query.countries(), entry.countries());
       double score = NameScorer.score(prepared, aliasNames[alias], person, country, false).score();
-      double[] best = bestByEntry.get(aliasEntry[alias]);
-      if (best == null || score > best[0]) {
-        bestByEntry.put(aliasEntry[alias], new double[] {score, alias});
+      if (score < threshold) {
+        continue;
+      }
+      int slot = 0;
+      while (slot < found && bestEntry[slot] != aliasEntry[alias]) {
+        slot++;
+      }
+      if (slot == found) {
+        bestEntry[found] = aliasEntry[alias];
+        bestScore[found] = -1;
+        found++;
+      }
+      if (score > bestScore[slot] || (score == bestScore[slot] && alias < bestAlias[slot])) {
+        bestScore[slot] = score;
+        bestAlias[slot] = alias;
       }
     }
-    List<MatchHit> hits = new ArrayList<>();
-    List<Integer> ranked = new ArrayList<>();
-    for (Map.Entry<Integer, double[]> best : bestByEntry.entrySet()) {
-      if (best.getValue()[0] >= threshold) {
-        ranked.add(best.getKey());
-      }
+    Integer[] order = new Integer[found];
+    for (int k = 0; k < found; k++) {
+      order[k] = k;
     }
-    ranked.sort(
-        Comparator.comparingDouble((Integer e) -> -bestByEntry.get(e)[0]).thenComparingInt(e -> e));
-    for (int e : ranked.subList(0, Math.min(limit, ranked.size()))) {
-      int alias = (int) bestByEntry.get(e)[1];
-      ListEntry entry = entries.get(e);
+    Arrays.sort(
+        order,
+        Comparator.comparingDouble((Integer k) -> -bestScore[k])
+            .thenComparingInt(k -> bestEntry[k]));
+    List<MatchHit> hits = new ArrayList<>(Math.min(limit, found));
+    for (int k = 0; k < Math.min(limit, found); k++) {
+      int alias = bestAlias[order[k]];
+      ListEntry entry = entries.get(bestEntry[order[k]]);
       boolean person = aliasPerson[alias] || queryPerson;
       NameScorer.Result result =
           NameScorer.score(
@@ -369,7 +385,11 @@ public final class Matcher {
         }
       }
     }
-    int[] alike = sound.length() >= 3 ? soundKeys.get(sound) : null;
+    // the scorer only trusts sound keys of long tokens: follow no others
+    int[] alike =
+        sound.length() >= 3 && token.length() >= TokenAlignment.PHONETIC_MIN_LENGTH
+            ? soundKeys.get(sound)
+            : null;
     if (alike != null) {
       for (int t : alike) {
         if (s.seenTokens.add(t) && postings[t].length <= scanLimit) {

@@ -16,7 +16,7 @@ final class TokenAlignment {
   static final double PHONETIC_SIMILARITY = 0.75;
   static final double PLURAL_SIMILARITY = 0.95;
   static final double PREFIX_SIMILARITY = 0.7;
-  private static final int PHONETIC_MIN_LENGTH = 6;
+  static final int PHONETIC_MIN_LENGTH = 6;
   static final double INITIAL_SIMILARITY = 0.5;
   private static final double FUZZY_FLOOR = 0.7;
 
