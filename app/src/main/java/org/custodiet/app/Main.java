@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
       ReleaseCommand.class,
       WebhookCommand.class,
       AuditCommand.class,
+      EvalMatchingCommand.class,
+      BenchMatchCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
