@@ -122,10 +122,24 @@ class ImportKillTest {
     List<String> outcomes = new ArrayList<>();
     int killedWhileRunning = 0;
     for (int i = 0; i < KILL_AT.length; i++) {
-      Path data = copy(base, work.resolve("killed-" + i));
-      AppProcess importing = AppProcess.start(logs, "killed-" + i, data, "import", file.toString());
-      Thread.sleep((long) (millis * KILL_AT[i]));
-      int status = importing.kill();
+      // The load on the machine varies: when the import has already ended by the time the kill
+      // lands, check it is whole and try again sooner, so every kill point hits a running import.
+      long delay = (long) (millis * KILL_AT[i]);
+      Path data;
+      int status;
+      int attempt = 0;
+      while (true) {
+        data = copy(base, work.resolve("killed-" + i + "-" + attempt));
+        AppProcess importing =
+            AppProcess.start(logs, "killed-" + i + "-" + attempt, data, "import", file.toString());
+        Thread.sleep(delay);
+        status = importing.kill();
+        if (status == 137 || ++attempt == 4) {
+          break;
+        }
+        assertThat(counts(data)).isEqualTo(whole);
+        delay /= 2;
+      }
       if (status == 137) {
         killedWhileRunning++;
       }
@@ -136,11 +150,8 @@ class ImportKillTest {
           .isIn(before, whole);
       outcomes.add(
           String.format(
-              "kill at %.0f%% (%d ms): exit %d, import %s",
-              KILL_AT[i] * 100,
-              (long) (millis * KILL_AT[i]),
-              status,
-              after.equals(whole) ? "whole" : "absent"));
+              "kill after %d ms: exit %d, import %s",
+              delay, status, after.equals(whole) ? "whole" : "absent"));
 
       AppProcess.Result verify = AppProcess.run(logs, "verify-" + i, data, "audit", "verify");
       assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
@@ -153,7 +164,7 @@ class ImportKillTest {
           .isZero();
     }
     System.out.println("ImportKillTest: uninterrupted import " + millis + " ms; " + outcomes);
-    // Kills that land after the import has finished test nothing; most must land while it runs.
-    assertThat(killedWhileRunning).as(outcomes.toString()).isGreaterThanOrEqualTo(2);
+    // Kills that land after the import has finished test nothing: each must land while it runs.
+    assertThat(killedWhileRunning).as(outcomes.toString()).isEqualTo(KILL_AT.length);
   }
 }
