@@ -42,6 +42,13 @@ public final class ClaimImporter {
   /** The default size limit: 50 MB. */
   public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
 
+  /**
+   * An import's decision-log entry names the claims it touched up to this many; a larger import
+   * records only their number, since each claim already points to its import batch and a list of
+   * every id would outgrow the entry (the audit detail column holds a million characters).
+   */
+  static final int MAX_CLAIMS_LISTED_IN_LOG = 1_000;
+
   /** CSV columns of the import (and export) format, in export order. */
   public static final List<String> CSV_COLUMNS;
 
@@ -546,7 +553,10 @@ public final class ClaimImporter {
     Set<String> touched = new LinkedHashSet<>();
     newClaims.forEach(c -> touched.add(c.id()));
     touched.addAll(corroborated);
-    detail.put("claims", List.copyOf(touched));
+    detail.put("claims_count", touched.size());
+    if (touched.size() <= MAX_CLAIMS_LISTED_IN_LOG) {
+      detail.put("claims", List.copyOf(touched));
+    }
     detail.put("new_claims", newClaims.size());
     detail.put("new_sources", newSources.size());
     detail.put("new_evidence", newEvidence.size());

@@ -284,6 +284,37 @@ abstract class StoreContract {
   }
 
   @Test
+  void anImportsLogEntryNamesItsClaimsOrOnlyCountsThemWhenThereAreMany() throws Exception {
+    Database db = seeded();
+    StringBuilder small = new StringBuilder(Fixtures.IMPORT_HEADER);
+    small.append(
+        Fixtures.row(
+            Fixtures.usesClaim("x/CIV/uses/fr", "CIV", "facial_recognition"),
+            "aigs-2022,,,,,,,,,,,",
+            Fixtures.EVIDENCE));
+    new ClaimImporter(db).importFile(file("small.csv", small.toString()));
+    StringBuilder large = new StringBuilder(Fixtures.IMPORT_HEADER);
+    int many = ClaimImporter.MAX_CLAIMS_LISTED_IN_LOG + 1;
+    for (int i = 0; i < many; i++) {
+      large.append(
+          Fixtures.row(
+              Fixtures.usesClaim("many/" + i, "CIV", "smart_city"),
+              "aigs-2022,,,,,,,,,,,",
+              Fixtures.EVIDENCE));
+    }
+    new ClaimImporter(db).importFile(file("large.csv", large.toString()));
+    List<org.custodiet.core.audit.AuditEntry> imports =
+        new org.custodiet.store.audit.AuditLog(db)
+            .entries(0, 10).stream().filter(e -> e.action().equals("import")).toList();
+    assertThat(imports).hasSize(2);
+    assertThat(imports.get(0).detail()).contains("\"claims\":[\"x/CIV/uses/fr\"]");
+    assertThat(imports.get(0).detail()).contains("\"claims_count\":1");
+    assertThat(imports.get(1).detail()).doesNotContain("\"claims\":");
+    assertThat(imports.get(1).detail()).contains("\"claims_count\":" + many);
+    assertThat(new org.custodiet.store.audit.AuditLog(db).verify().intact()).isTrue();
+  }
+
+  @Test
   void importingAnExistingClaimWithIdenticalFieldsCorroboratesIt() throws Exception {
     Database db = seeded();
     String json =
