@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       CandidatesCommand.class,
       BenchIngestCommand.class,
+      ListsCommand.class,
+      ScreenCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /** What one version did to one entry. */
-public record ListChange(LocalDate versionDate, String entryId, Kind kind, String name) {
+public record ListChange(
+    long versionId, LocalDate versionDate, String entryId, Kind kind, String name) {
   public enum Kind {
     ADDED,
     REMOVED,

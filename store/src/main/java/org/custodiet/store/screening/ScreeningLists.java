@@ -177,11 +177,12 @@ public final class ScreeningLists {
       String old = before.get(e.entryId());
       if (old == null) {
         changes.add(
-            new ListChange(request.versionDate(), e.entryId(), ListChange.Kind.ADDED, e.name()));
+            new ListChange(0, request.versionDate(), e.entryId(), ListChange.Kind.ADDED, e.name()));
         toInsert.add(e);
       } else if (!old.equals(contentSha.get(e.entryId()))) {
         changes.add(
-            new ListChange(request.versionDate(), e.entryId(), ListChange.Kind.CHANGED, e.name()));
+            new ListChange(
+                0, request.versionDate(), e.entryId(), ListChange.Kind.CHANGED, e.name()));
         toDelete.add(e.entryId());
         toInsert.add(e);
       }
@@ -190,7 +191,7 @@ public final class ScreeningLists {
       if (!after.containsKey(id)) {
         changes.add(
             new ListChange(
-                request.versionDate(), id, ListChange.Kind.REMOVED, namesBefore.get(id)));
+                0, request.versionDate(), id, ListChange.Kind.REMOVED, namesBefore.get(id)));
         toDelete.add(id);
       }
     }
@@ -435,18 +436,19 @@ public final class ScreeningLists {
         .withHandle(
             h ->
                 h.createQuery(
-                        "SELECT v.version_date, c.entry_id, c.change_kind, c.name FROM list_change"
+                        "SELECT v.id, v.version_date, c.entry_id, c.change_kind, c.name FROM list_change"
                             + " c JOIN list_version v ON v.id = c.version_id WHERE v.list_id = :id"
                             + " ORDER BY v.version_date, v.id, c.change_kind, c.entry_id")
                     .bind("id", listId)
                     .map(
                         (rs, ctx) ->
                             new ListChange(
-                                rs.getObject(1, LocalDate.class),
-                                rs.getString(2),
+                                rs.getLong(1),
+                                rs.getObject(2, LocalDate.class),
+                                rs.getString(3),
                                 ListChange.Kind.valueOf(
-                                    rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
-                                rs.getString(4)))
+                                    rs.getString(4).toUpperCase(java.util.Locale.ROOT)),
+                                rs.getString(5)))
                     .list());
   }
 
