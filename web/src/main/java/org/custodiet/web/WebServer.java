@@ -75,6 +75,7 @@ public final class WebServer implements AutoCloseable {
               ApiRoutes.register(config, site);
               org.custodiet.web.pages.PageRoutes.register(config, site);
               org.custodiet.web.downloads.DownloadRoutes.register(config, site);
+              org.custodiet.web.screening.ScreeningRoutes.register(config, site);
             });
     try {
       app.start();
