@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.custodiet.core.index.IndexQuery;
 import org.custodiet.store.ClaimImporter;
+import org.custodiet.store.Database;
 import org.custodiet.store.Exporter;
+import org.custodiet.store.backup.Backup;
 import org.custodiet.store.export.ExportData;
 import org.custodiet.store.export.ExportDataset;
 import org.custodiet.store.export.ExportFormat;
@@ -69,10 +71,36 @@ final class ExportCommand implements Callable<Integer> {
       description = "Write to this file (or, for several CSV files, this directory).")
   Path output;
 
+  @Option(
+      names = "--release",
+      paramLabel = "NAME",
+      description =
+          "Export release NAME as it was frozen, as of its own date, instead of the current data"
+              + " (csv, json, xlsx or ftm).")
+  String release;
+
+  @Option(
+      names = "--all",
+      paramLabel = "FILE",
+      description =
+          "Write a full backup instead: one ZIP archive of every table (claims, sources, evidence,"
+              + " documents, candidates, the decision log, users without their secrets)"
+              + " that import --all restores into an empty database (docs/backup.md).")
+  Path all;
+
   @Override
   public Integer call() throws Exception {
-    if (format.equals(IMPORT)) {
+    if (all != null) {
+      return exportAll();
+    }
+    if (format.equals(IMPORT) && release == null) {
       return exportImportFormat();
+    }
+    if (format.equals(IMPORT)) {
+      throw usage("--release: give --format csv, json, xlsx or ftm for a release's export");
+    }
+    if (release != null && spec.commandLine().getParseResult().hasMatchedOption("--as-of")) {
+      throw usage("--as-of: a release is exported as of its own date; leave --as-of out");
     }
     ExportFormat exportFormat = exportFormat();
     List<ExportDataset> datasets = datasets(exportFormat);
@@ -92,10 +120,16 @@ final class ExportCommand implements Callable<Integer> {
               + " directory");
     }
     try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
-      if (!query.isLiving() && !workspace.knowledgeBase().sources().containsKey(query.sourceId())) {
+      org.custodiet.core.index.IndexEngine engine = workspace.engine();
+      if (release != null) {
+        ReleaseExport frozen = ReleaseExport.open(workspace.database(), release, query);
+        engine = frozen.engine();
+        query = frozen.query();
+      }
+      if (!query.isLiving() && !engine.knowledgeBase().sources().containsKey(query.sourceId())) {
         throw new NotFoundException("--source: unknown source '" + query.sourceId() + "'");
       }
-      ExportData data = new ExportData(workspace.engine(), query);
+      ExportData data = new ExportData(engine, query);
       if (severalFiles) {
         Files.createDirectories(output);
         for (ExportDataset d : datasets) {
@@ -146,6 +180,31 @@ final class ExportCommand implements Callable<Integer> {
         exporter.writeCsv(stdout);
         stdout.flush();
       }
+    }
+    return 0;
+  }
+
+  private int exportAll() throws IOException {
+    for (String option : List.of("--format", "--dataset", "--output", "--as-of", "--source")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw usage(option + ": a full backup (--all) holds everything; leave " + option + " out");
+      }
+    }
+    String version = Main.class.getPackage().getImplementationVersion();
+    try (Database db = Workspace.openDatabase(main.store)) {
+      Backup.Summary s =
+          new Backup(db)
+              .export(all, "custodiet " + (version == null ? "development build" : version));
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "backed up %d rows from %d tables (schema %s), decision-log head %d %s, to %s%n",
+              s.rows().values().stream().mapToLong(Long::longValue).sum(),
+              s.rows().size(),
+              s.schemaVersion(),
+              s.auditHead().seq(),
+              s.auditHead().entryHash(),
+              all);
     }
     return 0;
   }

@@ -26,6 +26,10 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       CandidatesCommand.class,
       BenchIngestCommand.class,
+      UserCommand.class,
+      ReleaseCommand.class,
+      WebhookCommand.class,
+      AuditCommand.class,
       ListsCommand.class,
       ScreenCommand.class,
       CommandLine.HelpCommand.class

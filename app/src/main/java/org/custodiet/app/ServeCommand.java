@@ -61,7 +61,16 @@ final class ServeCommand implements Callable<Integer> {
             new Site(
                 workspace.database(),
                 SearchIndex.open(main.store.dataDirOrDefault().resolve("search")));
-        WebServer server = WebServer.start(site, options)) {
+        WebServer server = WebServer.start(site, options);
+        org.custodiet.web.feed.FeedAnnouncer announcer =
+            new org.custodiet.web.feed.FeedAnnouncer(
+                    site, org.custodiet.web.feed.FeedAnnouncer.publicBaseUrl())
+                .start(java.time.Duration.ofSeconds(3));
+        org.custodiet.store.webhook.WebhookDispatcher webhooks =
+            new org.custodiet.store.webhook.WebhookDispatcher(
+                    workspace.database(),
+                    org.custodiet.store.webhook.WebhookDispatcher.Settings.DEFAULTS)
+                .start()) {
       out.println("custodiet: serving http://" + host + ":" + server.port() + "/ (Ctrl-C stops)");
       out.flush();
       stopRequested.await();

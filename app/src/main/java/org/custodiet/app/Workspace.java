@@ -28,13 +28,7 @@ final class Workspace implements AutoCloseable {
 
   /** Opens the database the options name and loads the bundled seed into it when it is empty. */
   static Workspace open(StoreOptions options, java.io.PrintWriter notices) {
-    Database db =
-        options.dbUrl != null
-            ? Database.open(
-                options.dbUrl,
-                System.getenv("CUSTODIET_DB_USER"),
-                System.getenv("CUSTODIET_DB_PASSWORD"))
-            : Database.openDirectory(options.dataDirOrDefault());
+    Database db = openDatabase(options);
     Workspace workspace = new Workspace(db);
     try {
       SeedResult seed = new SeedLoader(db).loadBundled();
@@ -58,6 +52,19 @@ final class Workspace implements AutoCloseable {
       throw e;
     }
     return workspace;
+  }
+
+  /**
+   * Opens and migrates the database the options name without loading the seed: for commands that
+   * inspect it as it is, or restore a backup into it.
+   */
+  static Database openDatabase(StoreOptions options) {
+    return options.dbUrl != null
+        ? Database.open(
+            options.dbUrl,
+            System.getenv("CUSTODIET_DB_USER"),
+            System.getenv("CUSTODIET_DB_PASSWORD"))
+        : Database.openDirectory(options.dataDirOrDefault());
   }
 
   Database database() {

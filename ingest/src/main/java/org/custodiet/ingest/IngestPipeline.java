@@ -180,6 +180,7 @@ public final class IngestPipeline {
     if (outcome instanceof StoreOutcome.Stored stored) {
       counter.ingested++;
       counter.candidates += stored.candidates();
+      counter.suppressed += stored.suppressed();
       if (stored.nearDuplicateOf() != null) {
         counter.nearDuplicates++;
       }
@@ -219,6 +220,7 @@ public final class IngestPipeline {
     long failed;
     long candidates;
     long bytes;
+    long suppressed;
 
     Counter(Consumer<ReadFailure> failures) {
       this.failures = failures;
@@ -238,7 +240,7 @@ public final class IngestPipeline {
 
     IngestReport report() {
       return new IngestReport(
-          read, ingested, duplicates, nearDuplicates, failed, candidates, bytes);
+          read, ingested, duplicates, nearDuplicates, failed, candidates, bytes, suppressed);
     }
   }
 }

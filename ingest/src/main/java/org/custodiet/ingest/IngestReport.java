@@ -11,6 +11,7 @@ package org.custodiet.ingest;
  * @param failed documents that could not be read or stored
  * @param candidates candidate claims stored, pending review
  * @param bytes input bytes of the documents read
+ * @param suppressed candidates not stored because a curator had rejected the same span before
  */
 public record IngestReport(
     long read,
@@ -19,17 +20,30 @@ public record IngestReport(
     long nearDuplicates,
     long failed,
     long candidates,
-    long bytes) {
+    long bytes,
+    long suppressed) {
+
+  public IngestReport(
+      long read,
+      long ingested,
+      long duplicates,
+      long nearDuplicates,
+      long failed,
+      long candidates,
+      long bytes) {
+    this(read, ingested, duplicates, nearDuplicates, failed, candidates, bytes, 0);
+  }
 
   public String summary() {
     return String.format(
-        java.util.Locale.ROOT,
-        "read %d, ingested %d, duplicates %d, near-duplicates %d, failed %d, candidates %d",
-        read,
-        ingested,
-        duplicates,
-        nearDuplicates,
-        failed,
-        candidates);
+            java.util.Locale.ROOT,
+            "read %d, ingested %d, duplicates %d, near-duplicates %d, failed %d, candidates %d",
+            read,
+            ingested,
+            duplicates,
+            nearDuplicates,
+            failed,
+            candidates)
+        + (suppressed == 0 ? "" : ", suppressed " + suppressed + " (rejected before)");
   }
 }

@@ -71,10 +71,13 @@ public final class WebServer implements AutoCloseable {
               config.http.prefer405over404 = true;
               config.routes.before(RequestGuards::check);
               ErrorResponses.register(config);
+              org.custodiet.web.auth.AuthRoutes.register(config, site);
               config.routes.get("/health", ctx -> health(ctx, site));
               ApiRoutes.register(config, site);
               org.custodiet.web.pages.PageRoutes.register(config, site);
               org.custodiet.web.downloads.DownloadRoutes.register(config, site);
+              org.custodiet.web.release.ReleaseRoutes.register(config, site);
+              org.custodiet.web.feed.FeedRoutes.register(config, site);
               org.custodiet.web.screening.ScreeningRoutes.register(config, site);
             });
     try {

@@ -18,6 +18,7 @@ public enum AuditAction {
   USER_ENABLE,
   USER_RESET,
   USER_LOCKOUT,
+  USER_ROLE,
   TOKEN_CREATE,
   TOKEN_REVOKE,
   WEBHOOK_ADD,

@@ -163,42 +163,41 @@ public final class AuditLog {
 
   /** The stored head: the last entry's number and hash. */
   public AuditChain.Head head() {
-    return db.jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT seq, entry_hash FROM audit_head WHERE id = 1")
-                    .map(
-                        (rs, ctx) ->
-                            new AuditChain.Head(rs.getLong("seq"), rs.getString("entry_hash")))
-                    .findOne()
-                    .orElse(AuditChain.Head.EMPTY));
+    return db.jdbi().withHandle(this::head);
+  }
+
+  /** The stored head as the transaction {@code h} belongs to sees it. */
+  public AuditChain.Head head(Handle h) {
+    return h.createQuery("SELECT seq, entry_hash FROM audit_head WHERE id = 1")
+        .map((rs, ctx) -> new AuditChain.Head(rs.getLong("seq"), rs.getString("entry_hash")))
+        .findOne()
+        .orElse(AuditChain.Head.EMPTY);
   }
 
   /** Recomputes the whole chain, streaming the entries in order, and checks it against the head. */
   public AuditChain.Verification verify() {
-    return db.jdbi()
-        .inTransaction(
-            h -> {
-              AuditChain.Head stored =
-                  h.createQuery("SELECT seq, entry_hash FROM audit_head WHERE id = 1")
-                      .map(
-                          (rs, ctx) ->
-                              new AuditChain.Head(rs.getLong("seq"), rs.getString("entry_hash")))
-                      .findOne()
-                      .orElse(null);
-              try (Stream<AuditEntry> entries =
-                  h
-                      .createQuery("SELECT * FROM audit_entry ORDER BY seq")
-                      .setFetchSize(500)
-                      .map(ENTRY)
-                      .stream()) {
-                Iterator<AuditEntry> it = entries.iterator();
-                if (stored == null) {
-                  return new AuditChain.Verification(0, null, 1L, "the audit_head row is missing");
-                }
-                return AuditChain.verify(it, stored);
-              }
-            });
+    return db.jdbi().inTransaction(this::verify);
+  }
+
+  /** {@link #verify()} inside the transaction {@code h} belongs to (e.g. a backup's snapshot). */
+  public AuditChain.Verification verify(Handle h) {
+    AuditChain.Head stored =
+        h.createQuery("SELECT seq, entry_hash FROM audit_head WHERE id = 1")
+            .map((rs, ctx) -> new AuditChain.Head(rs.getLong("seq"), rs.getString("entry_hash")))
+            .findOne()
+            .orElse(null);
+    try (Stream<AuditEntry> entries =
+        h
+            .createQuery("SELECT * FROM audit_entry ORDER BY seq")
+            .setFetchSize(500)
+            .map(ENTRY)
+            .stream()) {
+      Iterator<AuditEntry> it = entries.iterator();
+      if (stored == null) {
+        return new AuditChain.Verification(0, null, 1L, "the audit_head row is missing");
+      }
+      return AuditChain.verify(it, stored);
+    }
   }
 
   /** Entries about one subject (e.g. "claim", "KEN-huawei-1"), oldest first. */

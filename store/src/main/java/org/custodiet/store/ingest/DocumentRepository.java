@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.custodiet.core.extract.CandidateClaim;
 import org.custodiet.store.Database;
 import org.custodiet.store.StoreException;
+import org.custodiet.store.curation.SpanFingerprint;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -294,14 +295,15 @@ public final class DocumentRepository {
           bucketRows.clearBatch();
         }
       }
-      if (!candidates.isEmpty()) {
+      List<CandidateClaim> proposed = notRejectedBefore(doc, candidates);
+      if (!proposed.isEmpty()) {
         PreparedStatement rows =
             statement(
                 "INSERT INTO candidate_claim (document_id, supplier_company_id, country_iso3,"
                     + " technology, city, lender_id, instrument, amount_usd, confidence,"
                     + " span_start, span_end, extractor, extractor_version, status, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)");
-        for (CandidateClaim c : candidates) {
+        for (CandidateClaim c : proposed) {
           CandidateClaim.FinancingMention f = c.financing();
           rows.setLong(1, id);
           rows.setString(2, c.supplierCompanyId());
@@ -330,7 +332,41 @@ public final class DocumentRepository {
         }
       }
       return new StoreOutcome.Stored(
-          id, groupId, match == null ? null : match.documentId, candidates.size());
+          id,
+          groupId,
+          match == null ? null : match.documentId,
+          proposed.size(),
+          candidates.size() - proposed.size());
+    }
+
+    /**
+     * The candidates whose span a curator has not rejected before (see {@link SpanFingerprint}): a
+     * rejected sentence read again, in this copy or a syndicated one, is not proposed again.
+     */
+    private List<CandidateClaim> notRejectedBefore(NewDocument doc, List<CandidateClaim> candidates)
+        throws SQLException {
+      if (candidates.isEmpty()) {
+        return candidates;
+      }
+      PreparedStatement rejected =
+          statement("SELECT COUNT(*) FROM rejected_span WHERE fingerprint = ?");
+      List<CandidateClaim> kept = new java.util.ArrayList<>(candidates.size());
+      for (CandidateClaim c : candidates) {
+        String fingerprint =
+            SpanFingerprint.of(
+                doc.body().substring(c.spanStart(), c.spanEnd()),
+                c.supplierCompanyId(),
+                c.countryIso3(),
+                c.technology());
+        rejected.setString(1, fingerprint);
+        try (ResultSet rs = rejected.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) == 0) {
+            kept.add(c);
+          }
+        }
+      }
+      return kept;
     }
 
     /**

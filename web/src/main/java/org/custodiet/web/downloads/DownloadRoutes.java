@@ -43,12 +43,12 @@ public final class DownloadRoutes {
   }
 
   /** A request the parameters have been checked for; no format means the licence text. */
-  record Download(ExportFormat format, List<ExportDataset> datasets, IndexQuery query) {
-    boolean licence() {
+  public record Download(ExportFormat format, List<ExportDataset> datasets, IndexQuery query) {
+    public boolean licence() {
       return format == null;
     }
 
-    String fileName() {
+    public String fileName() {
       String what =
           format == ExportFormat.FTM
               ? FTM_FILE
@@ -58,9 +58,9 @@ public final class DownloadRoutes {
   }
 
   /** A parameter that cannot be served, and which one it is. */
-  static final class BadRequest extends Exception {
+  public static final class BadRequest extends Exception {
     private static final long serialVersionUID = 1L;
-    final String field;
+    public final String field;
 
     BadRequest(String field, String message) {
       super(message);
@@ -94,7 +94,7 @@ public final class DownloadRoutes {
   }
 
   /** Checks the file name and parameters; throws naming the first bad one. */
-  static Download parse(String file, String asOf, String source) throws BadRequest {
+  public static Download parse(String file, String asOf, String source) throws BadRequest {
     IndexQuery query = new IndexQuery(asOf(asOf), source(source));
     if (file.equals(LICENCE_FILE)) {
       return new Download(null, List.of(), query);

@@ -15,7 +15,7 @@ import java.util.Map;
  * temporary directory with the JDK's compiler, so the shaded jar needs nothing but a JDK. HTML
  * content type: every {@code ${...}} is escaped for where it stands.
  */
-final class Templates {
+public final class Templates {
   private Templates() {}
 
   private static final class Holder {
@@ -49,7 +49,7 @@ final class Templates {
     }
   }
 
-  static String render(String template, Map<String, Object> params) {
+  public static String render(String template, Map<String, Object> params) {
     StringOutput out = new StringOutput();
     Holder.ENGINE.render(template, params, out);
     return out.toString();

@@ -38,6 +38,12 @@ class OpenApiContractTest {
   @BeforeAll
   static void start() throws Exception {
     server = TestServer.onH2(dir);
+    new org.custodiet.store.release.Releases(server.site().database())
+        .create(
+            "2026-test",
+            "A release for the contract test",
+            java.time.LocalDate.of(2026, 1, 1),
+            "cli:test");
     HttpResponse<String> r = server.get("/api/v1/openapi.json");
     assertThat(r.statusCode()).isEqualTo(200);
     document = JSON.readTree(r.body());
@@ -105,7 +111,16 @@ class OpenApiContractTest {
             new String[] {"/sources", "/sources?limit=0", "400"},
             new String[] {"/search", "/search?q=hikvison", "200"},
             new String[] {"/search", "/search?q=nairobi+cameras&limit=100", "200"},
-            new String[] {"/search", "/search", "400"});
+            new String[] {"/search", "/search", "400"},
+            new String[] {"/releases", "/releases", "200"},
+            new String[] {"/releases/{name}", "/releases/2026-test", "200"},
+            new String[] {"/releases/{name}", "/releases/current", "200"},
+            new String[] {"/releases/{name}", "/releases/no-such-release", "404"},
+            new String[] {"/releases/{name}", "/releases/bad%20name", "400"},
+            new String[] {
+              "/releases/{name}/diff/{other}", "/releases/2026-test/diff/current", "200"
+            },
+            new String[] {"/releases/{name}/diff/{other}", "/releases/2026-test/diff/nope", "404"});
     TreeSet<String> exercised = new TreeSet<>();
     List<String> failures = new ArrayList<>();
     for (String[] call : calls) {
