@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.custodiet.core.account.Role;
 import org.custodiet.core.index.CountryProfile;
 import org.custodiet.core.index.IndexQuery;
 import org.custodiet.core.model.Iso3;
@@ -15,6 +16,7 @@ import org.custodiet.core.rules.CodingRules;
 import org.custodiet.core.screening.ScreeningQuery;
 import org.custodiet.store.screening.Screening;
 import org.custodiet.web.Site;
+import org.custodiet.web.auth.Auth;
 import org.custodiet.web.http.AsOfDate;
 import org.custodiet.web.pages.Chrome;
 
@@ -48,8 +50,9 @@ final class ScreeningPages {
     model.put("lists", screening.lists());
     model.put("result", null);
     model.put("error", null);
-    model.put("canDecide", false);
-    model.put("csrf", "");
+    boolean curator = Auth.principal(ctx).map(p -> p.role().permits(Role.CURATOR)).orElse(false);
+    model.put("canDecide", curator);
+    model.put("csrf", curator ? Auth.csrfToken(ctx) : "");
     if (!form.name().isEmpty()) {
       try {
         model.put("result", screening.screen(query(form, screening), Screening.DEFAULT_LIMIT));

@@ -4,12 +4,13 @@ import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.custodiet.store.screening.ScreeningDecisions;
 import org.custodiet.web.Site;
 import org.custodiet.web.api.ApiRoutes;
 
 /**
- * Screening on the web: {@code POST /api/v1/match}, the {@code /screen} form and the destination
- * report as a page and a PDF (docs/screening.md).
+ * Screening on the web: {@code POST /api/v1/match}, the {@code /screen} form with curators'
+ * decision buttons, and the destination report as a page and a PDF (docs/screening.md).
  */
 public final class ScreeningRoutes {
   private ScreeningRoutes() {}
@@ -18,7 +19,10 @@ public final class ScreeningRoutes {
     ScreeningState state = new ScreeningState(site);
     ScreeningPages pages = new ScreeningPages(site, state);
     byte[] css = resource("/assets/screening.css");
+    DecisionRoutes decisions = new DecisionRoutes(state, new ScreeningDecisions(site.database()));
     config.routes.post(ApiRoutes.BASE + "/match", ctx -> MatchApi.match(ctx, state));
+    config.routes.post(ApiRoutes.BASE + "/match/decisions", decisions::api);
+    config.routes.post("/screen/decisions", decisions::form);
     config.routes.get("/screen", pages::screen);
     config.routes.get("/report", pages::reportPage);
     config.routes.get("/report.pdf", pages::reportPdf);
