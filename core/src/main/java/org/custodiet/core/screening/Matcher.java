@@ -1,67 +1,466 @@
 package org.custodiet.core.screening;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Screens names against list entries. Immutable and thread-safe; build once per list version.
+ * Screens names against list entries and explains every hit. Immutable and thread-safe: build it
+ * once per set of list versions and share it.
  *
- * <p>Work in progress: the scoring below is a placeholder with the final public API.
+ * <p>Each name of an entry (primary or alias) is matched on its own and the entry keeps its best
+ * name. A query only scores the few names that share something with it, found through an inverted
+ * index of normalised tokens, their one-edit deletions (typos), sound keys, joined neighbouring
+ * tokens and initials. Token weights come from the rarity of tokens among all names given to {@link
+ * #build}. See docs/matching.md for the features and how the threshold was chosen.
  */
 public final class Matcher {
-  /** Hits at or above this score are reported; chosen on the development half of the pairs. */
+  /**
+   * Hits at or above this score are reported. Chosen on the development half of the labelled pairs
+   * (docs/matching.md).
+   */
   public static final double DEFAULT_THRESHOLD = 0.7;
 
   /** Names longer than this are cut before matching, and the explanation says so. */
   public static final int MAX_NAME_CHARS = NameNormaliser.MAX_NAME_CHARS;
 
+  /** Names scored in full per query at most; the index ranks them by shared token weight. */
+  private static final int MAX_CANDIDATES = 64;
+
+  /** A candidate must share at least this part of the query's token weight to be scored. */
+  private static final double MIN_SHARED_SHARE = 0.2;
+
+  private static final int NO_TOKEN = -1;
+
   private final List<ListEntry> entries;
-  private final NameNormaliser normaliser = new NameNormaliser();
+  private final NamePreparer preparer;
+  private final int[] aliasEntry;
+  private final PreparedName[] aliasNames;
+  private final boolean[] aliasPerson;
+  private final Map<String, Integer> vocabulary;
+  private final String[] vocabularyTokens;
+  private final int[][] postings;
+  private final Map<String, int[]> deletions;
+  private final Map<String, int[]> soundKeys;
+  private final Map<String, int[]> initials;
+  private final int postingScanLimit;
+  private final ThreadLocal<Scratch> scratch;
 
   private Matcher(List<ListEntry> entries) {
     this.entries = entries;
+    NameNormaliser normaliser = new NameNormaliser();
+    LegalForms legalForms = new LegalForms();
+
+    List<Integer> owner = new ArrayList<>();
+    List<NameNormaliser.Normalised> normalised = new ArrayList<>();
+    List<List<String>> stripped = new ArrayList<>();
+    Map<String, Integer> documentFrequency = new HashMap<>();
+    for (int e = 0; e < entries.size(); e++) {
+      ListEntry entry = entries.get(e);
+      boolean person = Schemas.isPerson(entry.schema());
+      Set<String> seen = new HashSet<>();
+      for (String name : entry.names()) {
+        if (name == null || name.isBlank()) {
+          continue;
+        }
+        NameNormaliser.Normalised form = normaliser.normalise(name);
+        List<String> tokens = person ? form.tokens() : legalForms.strip(form.tokens()).tokens();
+        if (tokens.isEmpty() || !seen.add(String.join(" ", form.tokens()))) {
+          continue;
+        }
+        owner.add(e);
+        normalised.add(form);
+        stripped.add(tokens);
+        for (String token : new HashSet<>(tokens)) {
+          documentFrequency.merge(token, 1, Integer::sum);
+        }
+      }
+    }
+    this.preparer =
+        new NamePreparer(
+            normaliser, legalForms, new TokenWeights(Map.copyOf(documentFrequency), owner.size()));
+
+    int names = owner.size();
+    this.aliasEntry = new int[names];
+    this.aliasNames = new PreparedName[names];
+    this.aliasPerson = new boolean[names];
+    Map<String, Integer> vocabularyIds = new HashMap<>();
+    List<String> vocabularyList = new ArrayList<>();
+    List<IntList> postingLists = new ArrayList<>();
+    Map<String, IntList> initialLists = new HashMap<>();
+    for (int a = 0; a < names; a++) {
+      aliasEntry[a] = owner.get(a);
+      aliasPerson[a] = Schemas.isPerson(entries.get(owner.get(a)).schema());
+      aliasNames[a] = preparer.prepare(normalised.get(a), aliasPerson[a]);
+      for (String token : aliasNames[a].tokens) {
+        Integer id = vocabularyIds.get(token);
+        if (id == null) {
+          id = vocabularyList.size();
+          vocabularyIds.put(token, id);
+          vocabularyList.add(token);
+          postingLists.add(new IntList());
+        }
+        IntList list = postingLists.get(id);
+        if (list.size == 0 || list.values[list.size - 1] != a) {
+          list.add(a);
+        }
+      }
+      int words = aliasNames[a].tokens.length;
+      if (words >= 2 && words <= 6) {
+        String spelled = aliasNames[a].initials();
+        String legal = aliasNames[a].legalInitials();
+        for (int extra = 0; extra <= legal.length() && spelled.length() + extra <= 6; extra++) {
+          String key = spelled + legal.substring(0, extra);
+          if (key.length() >= 3) {
+            initialLists.computeIfAbsent(key, k -> new IntList()).add(a);
+          }
+        }
+      }
+    }
+    this.vocabulary = Map.copyOf(vocabularyIds);
+    this.vocabularyTokens = vocabularyList.toArray(String[]::new);
+    this.postings = new int[postingLists.size()][];
+    for (int t = 0; t < postings.length; t++) {
+      postings[t] = postingLists.get(t).toArray();
+    }
+    Map<String, IntList> deletionLists = new HashMap<>();
+    Map<String, IntList> soundLists = new HashMap<>();
+    for (int t = 0; t < vocabularyTokens.length; t++) {
+      String token = vocabularyTokens[t];
+      if (token.length() < 4) {
+        continue;
+      }
+      for (String variant : oneDeletions(token)) {
+        deletionLists.computeIfAbsent(variant, k -> new IntList()).addUnique(t);
+      }
+      String key = PhoneticKey.of(token);
+      if (key.length() >= 3) {
+        soundLists.computeIfAbsent(key, k -> new IntList()).add(t);
+      }
+    }
+    this.deletions = frozen(deletionLists);
+    this.soundKeys = frozen(soundLists);
+    this.initials = frozen(initialLists);
+    this.postingScanLimit = Math.max(2_000, names / 20);
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(names));
   }
 
+  /** Builds the matcher over all names of the entries; entries keep their order for ties. */
   public static Matcher build(Collection<ListEntry> entries) {
     return new Matcher(List.copyOf(entries));
   }
 
+  /** The number of entries. */
   public int size() {
     return entries.size();
   }
 
+  /**
+   * The entries whose best name scores at or above {@link #DEFAULT_THRESHOLD}, best first (ties by
+   * entry order), at most {@code limit}, each with its explanation.
+   *
+   * @throws IllegalArgumentException for an empty name, a name without letters or digits, or a
+   *     limit below 1
+   */
   public List<MatchHit> match(ScreeningQuery query, int limit) {
-    List<MatchHit> hits = new ArrayList<>();
-    for (ListEntry entry : entries) {
-      PairScore best = null;
-      for (String name : entry.names()) {
-        PairScore pair = scorePair(query.name(), name, query.schema());
-        if (best == null || pair.score() > best.score()) {
-          best = pair;
-        }
-      }
-      if (best != null && best.score() >= DEFAULT_THRESHOLD) {
-        hits.add(new MatchHit(entry, best.score(), best.explanation()));
-      }
-    }
-    hits.sort(Comparator.comparingDouble(MatchHit::score).reversed());
-    return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+    return match(query, limit, DEFAULT_THRESHOLD);
   }
 
+  /** As {@link #match(ScreeningQuery, int)} with another threshold. */
+  public List<MatchHit> match(ScreeningQuery query, int limit, double threshold) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    NameNormaliser.Normalised normalised = normaliseQuery(query.name());
+    String schema = query.schema();
+    boolean queryPerson = Schemas.isPerson(schema);
+    PreparedName asPerson = preparer.prepare(normalised, true);
+    PreparedName asOrganisation = queryPerson ? asPerson : preparer.prepare(normalised, false);
+
+    int[] candidates = candidates(queryPerson ? asPerson : asOrganisation);
+    Map<Integer, double[]> bestByEntry = new HashMap<>();
+    for (int alias : candidates) {
+      ListEntry entry = entries.get(aliasEntry[alias]);
+      if (!query.listIds().isEmpty() && !query.listIds().contains(entry.listId())) {
+        continue;
+      }
+      if (!Schemas.compatible(schema, entry.schema())) {
+        continue;
+      }
+      boolean person = aliasPerson[alias] || queryPerson;
+      PreparedName prepared = person ? asPerson : asOrganisation;
+      Feature country = CountryFeature.evaluate(query.countries(), entry.countries());
+      double score = NameScorer.score(prepared, aliasNames[alias], person, country, false).score();
+      double[] best = bestByEntry.get(aliasEntry[alias]);
+      if (best == null || score > best[0]) {
+        bestByEntry.put(aliasEntry[alias], new double[] {score, alias});
+      }
+    }
+    List<MatchHit> hits = new ArrayList<>();
+    List<Integer> ranked = new ArrayList<>();
+    for (Map.Entry<Integer, double[]> best : bestByEntry.entrySet()) {
+      if (best.getValue()[0] >= threshold) {
+        ranked.add(best.getKey());
+      }
+    }
+    ranked.sort(
+        Comparator.comparingDouble((Integer e) -> -bestByEntry.get(e)[0]).thenComparingInt(e -> e));
+    for (int e : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      int alias = (int) bestByEntry.get(e)[1];
+      ListEntry entry = entries.get(e);
+      boolean person = aliasPerson[alias] || queryPerson;
+      NameScorer.Result result =
+          NameScorer.score(
+              person ? asPerson : asOrganisation,
+              aliasNames[alias],
+              person,
+              CountryFeature.evaluate(query.countries(), entry.countries()),
+              true);
+      hits.add(new MatchHit(entry, result.score(), result.explanation()));
+    }
+    return hits;
+  }
+
+  /** The score of two names compared on their own, weighted by this matcher's list. */
   public double score(String a, String b, String schema) {
     return scorePair(a, b, schema).score();
   }
 
+  /**
+   * The score of two names with its explanation. {@code schema} "Person" compares them as persons;
+   * anything else, or null, as organisations.
+   *
+   * @throws IllegalArgumentException for an empty name
+   */
   public PairScore scorePair(String a, String b, String schema) {
-    List<String> ta = normaliser.normalise(a).tokens();
-    List<String> tb = normaliser.normalise(b).tokens();
-    List<String> agreed = new ArrayList<>(ta);
-    agreed.retainAll(tb);
-    double score = ta.isEmpty() || tb.isEmpty() ? 0 : 2.0 * agreed.size() / (ta.size() + tb.size());
-    return new PairScore(
-        score,
-        new Explanation(a, b, agreed, List.of(), List.of(new Feature("token_overlap", score, ""))));
+    boolean person = Schemas.isPerson(schema);
+    PreparedName left = preparer.prepare(normaliseQuery(a), person);
+    PreparedName right = preparer.prepare(normaliseQuery(b), person);
+    NameScorer.Result result = NameScorer.score(left, right, person, null, true);
+    return new PairScore(result.score(), result.explanation());
+  }
+
+  private NameNormaliser.Normalised normaliseQuery(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name is empty");
+    }
+    NameNormaliser.Normalised normalised = preparer.normaliser().normalise(name);
+    if (normalised.tokens().isEmpty()) {
+      throw new IllegalArgumentException("name has no letters or digits: '" + shown(name) + "'");
+    }
+    return normalised;
+  }
+
+  private static String shown(String name) {
+    String cut = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+    return cut.replaceAll("\\p{Cntrl}", "?");
+  }
+
+  /** The names worth scoring: those sharing the most token weight with the query. */
+  private int[] candidates(PreparedName query) {
+    Scratch s = scratch.get();
+    try {
+      String[] tokens = query.tokens;
+      boolean anyInformative = false;
+      for (int i = 0; i < tokens.length; i++) {
+        anyInformative |= informative(tokens[i]);
+      }
+      int rarest = rarestToken(tokens);
+      double queryWeight = 0;
+      for (int i = 0; i < tokens.length; i++) {
+        double weight = query.weights[i];
+        queryWeight += weight;
+        if (!informative(tokens[i]) && (anyInformative || i != rarest)) {
+          continue;
+        }
+        Integer exact = vocabulary.get(tokens[i]);
+        if (exact != null) {
+          s.addPostings(postings[exact], weight);
+        }
+        if (tokens[i].length() >= 4) {
+          fuzzyPostings(tokens[i], exact == null ? NO_TOKEN : exact, weight, query.phonetic[i], s);
+        }
+        if (i + 1 < tokens.length) {
+          Integer joined = vocabulary.get(tokens[i] + tokens[i + 1]);
+          if (joined != null) {
+            s.addPostings(postings[joined], weight + query.weights[i + 1]);
+          }
+        }
+      }
+      if (tokens.length == 1 && tokens[0].length() >= 3 && tokens[0].length() <= 6) {
+        int[] spelled = initials.get(tokens[0]);
+        if (spelled != null) {
+          s.addPostings(spelled, queryWeight);
+        }
+      }
+      if (tokens.length >= 3 && tokens.length <= 6) {
+        Integer acronym = vocabulary.get(query.initials());
+        if (acronym != null) {
+          s.addPostings(postings[acronym], queryWeight);
+        }
+      }
+      return s.best(MAX_CANDIDATES, MIN_SHARED_SHARE * queryWeight);
+    } finally {
+      s.reset();
+    }
+  }
+
+  private boolean informative(String token) {
+    Integer id = vocabulary.get(token);
+    boolean common = id != null && postings[id].length > postingScanLimit;
+    return !common && TokenWeights.prior(token) >= 0.2;
+  }
+
+  private int rarestToken(String[] tokens) {
+    int rarest = 0;
+    int fewest = Integer.MAX_VALUE;
+    for (int i = 0; i < tokens.length; i++) {
+      Integer id = vocabulary.get(tokens[i]);
+      int count = id == null ? 0 : postings[id].length;
+      if (count < fewest) {
+        fewest = count;
+        rarest = i;
+      }
+    }
+    return rarest;
+  }
+
+  private void fuzzyPostings(String token, int exact, double weight, String sound, Scratch s) {
+    s.seenTokens.clear();
+    if (exact != NO_TOKEN) {
+      s.seenTokens.add(exact);
+    }
+    List<String> variants = oneDeletions(token);
+    variants.add(token);
+    for (String variant : variants) {
+      Integer shorter = vocabulary.get(variant);
+      if (shorter != null) {
+        fuzzyToken(token, shorter, weight, s);
+      }
+      int[] similar = deletions.get(variant);
+      if (similar != null) {
+        for (int t : similar) {
+          fuzzyToken(token, t, weight, s);
+        }
+      }
+    }
+    int[] alike = sound.length() >= 3 ? soundKeys.get(sound) : null;
+    if (alike != null) {
+      for (int t : alike) {
+        if (s.seenTokens.add(t) && postings[t].length <= postingScanLimit) {
+          s.addPostings(postings[t], weight * TokenAlignment.PHONETIC_SIMILARITY);
+        }
+      }
+    }
+  }
+
+  private void fuzzyToken(String token, int t, double weight, Scratch s) {
+    if (!s.seenTokens.add(t) || postings[t].length > postingScanLimit) {
+      return;
+    }
+    double similarity = EditDistance.similarity(token, vocabularyTokens[t]);
+    if (similarity > 0) {
+      s.addPostings(postings[t], weight * similarity);
+    }
+  }
+
+  private static List<String> oneDeletions(String token) {
+    List<String> variants = new ArrayList<>(token.length());
+    for (int i = 0; i < token.length(); i++) {
+      String variant = token.substring(0, i) + token.substring(i + 1);
+      if (variants.isEmpty() || !variants.get(variants.size() - 1).equals(variant)) {
+        variants.add(variant);
+      }
+    }
+    return variants;
+  }
+
+  private static Map<String, int[]> frozen(Map<String, IntList> lists) {
+    Map<String, int[]> out = new HashMap<>(lists.size() * 2);
+    for (Map.Entry<String, IntList> list : lists.entrySet()) {
+      out.put(list.getKey(), list.getValue().toArray());
+    }
+    return out;
+  }
+
+  /** A growable int array: posting lists of 100,000 names must not box their ids. */
+  private static final class IntList {
+    int[] values = new int[4];
+    int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    void addUnique(int value) {
+      for (int i = 0; i < size; i++) {
+        if (values[i] == value) {
+          return;
+        }
+      }
+      add(value);
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
+  }
+
+  /** Per-thread accumulators, sized to the number of names, cleared after each query. */
+  private static final class Scratch {
+    final float[] shared;
+    final IntList touched = new IntList();
+    final Set<Integer> seenTokens = new LinkedHashSet<>();
+
+    Scratch(int names) {
+      shared = new float[names];
+    }
+
+    void addPostings(int[] aliases, double weight) {
+      for (int alias : aliases) {
+        if (shared[alias] == 0) {
+          touched.add(alias);
+        }
+        shared[alias] += (float) weight;
+      }
+    }
+
+    int[] best(int limit, double minimum) {
+      long[] packed = new long[touched.size];
+      int count = 0;
+      for (int k = 0; k < touched.size; k++) {
+        int alias = touched.values[k];
+        if (shared[alias] >= minimum) {
+          // higher shared weight first, then lower alias id: stable across runs
+          packed[count++] =
+              ((long) Float.floatToIntBits(shared[alias]) << 32) | (~alias & 0xffffffffL);
+        }
+      }
+      Arrays.sort(packed, 0, count);
+      int n = Math.min(limit, count);
+      int[] out = new int[n];
+      for (int k = 0; k < n; k++) {
+        out[k] = ~(int) packed[count - 1 - k];
+      }
+      return out;
+    }
+
+    void reset() {
+      for (int k = 0; k < touched.size; k++) {
+        shared[touched.values[k]] = 0;
+      }
+      touched.size = 0;
+      seenTokens.clear();
+    }
   }
 }

@@ -1,0 +1,33 @@
+package org.custodiet.core.screening;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Numbers in names ("Institute 27", "No. 14 Research Institute", vessel names) distinguish
+ * otherwise equal names: when both names have numbers and they differ, subtract {@link #DIFFER}.
+ */
+final class NumberFeature {
+  static final double DIFFER = -0.2;
+
+  private NumberFeature() {}
+
+  static double contribution(PreparedName a, PreparedName b) {
+    Set<String> numbersA = numbers(a);
+    Set<String> numbersB = numbers(b);
+    if (numbersA.isEmpty() || numbersB.isEmpty()) {
+      return 0;
+    }
+    return numbersA.equals(numbersB) ? 0 : DIFFER;
+  }
+
+  static Set<String> numbers(PreparedName name) {
+    Set<String> numbers = new TreeSet<>();
+    for (String token : name.tokens) {
+      if (Character.isDigit(token.charAt(0)) && token.chars().allMatch(Character::isDigit)) {
+        numbers.add(token.replaceFirst("^0+(?=.)", ""));
+      }
+    }
+    return numbers;
+  }
+}
