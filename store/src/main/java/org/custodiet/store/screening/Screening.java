@@ -123,7 +123,7 @@ public final class Screening {
     }
   }
 
-  /** Screens one name; {@code threshold} may only raise the matcher's default. */
+  /** Screens one name, keeping hits that score at least {@code threshold}. */
   public Result screen(ScreeningQuery query, int limit, double threshold) {
     Objects.requireNonNull(query, "query");
     String problem = nameProblem(query.name());
@@ -138,10 +138,10 @@ public final class Screening {
         decisions.keySet().stream().filter(p -> p.queryKey().equals(queryKey)).count();
     List<Hit> hits = new ArrayList<>();
     List<Hit> dismissed = new ArrayList<>();
-    for (MatchHit m : matcher.match(query, limit + (int) dismissable)) {
-      if (m.score() < threshold) {
-        continue;
-      }
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("threshold must be above 0 and at most 1");
+    }
+    for (MatchHit m : matcher.match(query, limit + (int) dismissable, threshold)) {
       Decision d =
           decisions.get(new ScreeningDecisions.Pair(queryKey, m.entry().listId(), m.entry().id()));
       Hit hit = new Hit(m, entries.get(key(m.entry().listId(), m.entry().id())), d);

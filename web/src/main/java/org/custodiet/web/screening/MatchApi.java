@@ -125,12 +125,10 @@ final class MatchApi {
     double threshold = Matcher.DEFAULT_THRESHOLD;
     if (body.has("threshold")) {
       JsonNode t = body.get("threshold");
-      if (!t.isNumber() || t.asDouble() < Matcher.DEFAULT_THRESHOLD || t.asDouble() > 1) {
+      if (!t.isNumber() || !(t.asDouble() > 0) || t.asDouble() > 1) {
         throw HttpProblem.badParameter(
             "threshold",
-            "must be a number from the default "
-                + Matcher.DEFAULT_THRESHOLD
-                + " to 1: a threshold can only make screening stricter");
+            "must be a number above 0 and at most 1 (default " + Matcher.DEFAULT_THRESHOLD + ")");
       }
       threshold = t.asDouble();
     }
