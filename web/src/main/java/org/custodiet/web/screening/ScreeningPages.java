@@ -14,6 +14,8 @@ import org.custodiet.core.model.Iso3;
 import org.custodiet.core.model.Technology;
 import org.custodiet.core.rules.CodingRules;
 import org.custodiet.core.screening.ScreeningQuery;
+import org.custodiet.store.release.Release;
+import org.custodiet.store.release.Releases;
 import org.custodiet.store.screening.Screening;
 import org.custodiet.web.Site;
 import org.custodiet.web.auth.Auth;
@@ -186,8 +188,19 @@ final class ScreeningPages {
         profile);
   }
 
-  /** The data the report rests on: the site's snapshot and the coding rules that computed it. */
-  private static String dataVersion(Site.Snapshot snapshot) {
-    return "snapshot " + snapshot.tag() + ", coding rules " + CodingRules.VERSION;
+  /**
+   * The data the report rests on: the live snapshot and coding rules that computed it, and the
+   * newest published release, so a reader can tell how far the live data is from it.
+   */
+  private String dataVersion(Site.Snapshot snapshot) {
+    List<Release> releases = new Releases(site.database()).list();
+    return "live data (snapshot "
+        + snapshot.tag()
+        + ", coding rules "
+        + CodingRules.VERSION
+        + "); latest release: "
+        + (releases.isEmpty()
+            ? "none yet"
+            : releases.get(0).name() + " as of " + releases.get(0).asOf());
   }
 }

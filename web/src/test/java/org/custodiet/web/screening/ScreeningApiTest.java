@@ -286,7 +286,8 @@ class ScreeningApiTest {
         .contains(AsOfDate.today().toString())
         .contains("bis-surveillance")
         .contains("kb-companies")
-        .contains("version " + AsOfDate.today());
+        .contains("version " + AsOfDate.today())
+        .contains("latest release: none yet");
 
     String cjk =
         "counterparty=" + URLEncoder.encode("海康威视", StandardCharsets.UTF_8) + "&destination=KEN";
