@@ -91,55 +91,69 @@ public final class BuiltInLists {
         Map.of());
   }
 
+  private record ListingRow(
+      String companyId,
+      String list,
+      String listedName,
+      LocalDate listedOn,
+      String reference,
+      String sourceUrl,
+      String companyName,
+      String headquarters) {}
+
   private static List<StoredEntry> entityListEntries(Handle h, Map<String, List<String>> aliases) {
+    List<ListingRow> rows =
+        h.createQuery(
+                "SELECT l.company_id, l.list_name, l.listed_name, l.listed_on, l.reference,"
+                    + " l.source_url, c.name, c.headquarters_iso3 FROM entity_listing l JOIN"
+                    + " company c ON c.id = l.company_id ORDER BY l.company_id, l.listed_on, l.id")
+            .map(
+                (rs, ctx) ->
+                    new ListingRow(
+                        rs.getString("company_id"),
+                        rs.getString("list_name"),
+                        rs.getString("listed_name"),
+                        rs.getObject("listed_on", LocalDate.class),
+                        rs.getString("reference"),
+                        rs.getString("source_url"),
+                        rs.getString("name"),
+                        rs.getString("headquarters_iso3")))
+            .list();
     Map<String, EntryBuilder> byCompany = new LinkedHashMap<>();
-    h.createQuery(
-            "SELECT l.company_id, l.list_name, l.listed_name, l.listed_on, l.reference,"
-                + " l.source_url, c.name, c.headquarters_iso3 FROM entity_listing l JOIN company c"
-                + " ON c.id = l.company_id ORDER BY l.company_id, l.listed_on, l.id")
-        .map(
-            (rs, ctx) -> {
-              EntryBuilder b =
-                  byCompany.computeIfAbsent(
-                      rs.getString("company_id"), id -> new EntryBuilder(id, "Company"));
-              b.name(
-                  rs.getString("listed_name") == null
-                      ? rs.getString("name")
-                      : rs.getString("listed_name"));
-              b.alias(rs.getString("name"));
-              b.country(rs.getString("headquarters_iso3"));
-              b.dataset(rs.getString("list_name"));
-              String listedOn = rs.getObject("listed_on", LocalDate.class).toString();
-              if (b.firstSeen == null) {
-                b.firstSeen = listedOn;
-              }
-              b.property("listed_on", listedOn);
-              b.property("reference", rs.getString("reference"));
-              b.property("source_url", rs.getString("source_url"));
-              b.property("company_id", rs.getString("company_id"));
-              return b;
-            })
-        .list();
+    for (ListingRow r : rows) {
+      EntryBuilder b =
+          byCompany.computeIfAbsent(r.companyId(), id -> new EntryBuilder(id, "Company"));
+      b.name(r.listedName() == null ? r.companyName() : r.listedName());
+      b.alias(r.companyName());
+      b.country(r.headquarters());
+      b.dataset(r.list());
+      if (b.firstSeen == null) {
+        b.firstSeen = r.listedOn().toString();
+      }
+      b.property("listed_on", r.listedOn().toString());
+      b.property("reference", r.reference());
+      b.property("source_url", r.sourceUrl());
+      b.property("company_id", r.companyId());
+    }
     byCompany.values().forEach(b -> aliases.getOrDefault(b.id, List.of()).forEach(b::alias));
     return byCompany.values().stream().map(b -> b.build(ENTITY_LIST)).toList();
   }
 
   private static List<StoredEntry> companyEntries(Handle h, Map<String, List<String>> aliases) {
-    Map<String, EntryBuilder> companies = new LinkedHashMap<>();
-    h.createQuery("SELECT id, name, headquarters_iso3, ownership FROM company ORDER BY id")
-        .map(
-            (rs, ctx) -> {
-              EntryBuilder b = new EntryBuilder(rs.getString("id"), "Company");
-              b.name(rs.getString("name"));
-              b.country(rs.getString("headquarters_iso3"));
-              b.property("ownership", rs.getString("ownership"));
-              b.property("company_id", rs.getString("id"));
-              companies.put(b.id, b);
-              return b;
-            })
-        .list();
-    companies.values().forEach(b -> aliases.getOrDefault(b.id, List.of()).forEach(b::alias));
-    return companies.values().stream().map(b -> b.build(COMPANIES)).toList();
+    List<EntryBuilder> companies =
+        h.createQuery("SELECT id, name, headquarters_iso3, ownership FROM company ORDER BY id")
+            .map(
+                (rs, ctx) -> {
+                  EntryBuilder b = new EntryBuilder(rs.getString("id"), "Company");
+                  b.name(rs.getString("name"));
+                  b.country(rs.getString("headquarters_iso3"));
+                  b.property("ownership", rs.getString("ownership"));
+                  b.property("company_id", rs.getString("id"));
+                  return b;
+                })
+            .list();
+    companies.forEach(b -> aliases.getOrDefault(b.id, List.of()).forEach(b::alias));
+    return companies.stream().map(b -> b.build(COMPANIES)).toList();
   }
 
   /** The knowledge base's aliases of each company, then the bundled legal and Chinese names. */

@@ -31,6 +31,7 @@ public final class Screening {
   private final Map<String, StoredEntry> entries;
   private final List<ScreeningList> lists;
   private final Map<ScreeningDecisions.Pair, Decision> decisions;
+  private final Map<String, Long> decisionsByQuery;
 
   private Screening(
       Matcher matcher,
@@ -41,6 +42,10 @@ public final class Screening {
     this.entries = entries;
     this.lists = List.copyOf(lists);
     this.decisions = Map.copyOf(decisions);
+    this.decisionsByQuery =
+        decisions.keySet().stream()
+            .collect(
+                Collectors.groupingBy(ScreeningDecisions.Pair::queryKey, Collectors.counting()));
   }
 
   /** Reads every list and decision from the database. */
@@ -134,8 +139,8 @@ public final class Screening {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
     }
     String queryKey = ScreeningDecisions.queryKey(query.name());
-    long dismissable =
-        decisions.keySet().stream().filter(p -> p.queryKey().equals(queryKey)).count();
+    // Ask for enough hits that dismissing some still leaves `limit` of them.
+    long dismissable = decisionsByQuery.getOrDefault(queryKey, 0L);
     List<Hit> hits = new ArrayList<>();
     List<Hit> dismissed = new ArrayList<>();
     if (!(threshold > 0 && threshold <= 1)) {
