@@ -131,7 +131,10 @@ public final class ReportView {
    * its transliteration, so the reader can still tell what it says.
    */
   public static String withLatin(String name) {
-    boolean latin = name.chars().allMatch(c -> c < 0x250 || Character.isWhitespace(c));
+    boolean latin =
+        name.codePoints()
+            .filter(Character::isLetter)
+            .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
     return latin ? name : name + " (" + TO_LATIN.get().transliterate(name) + ")";
   }
 

@@ -286,8 +286,11 @@ class ScreeningApiTest {
         .contains(AsOfDate.today().toString())
         .contains("bis-surveillance")
         .contains("kb-companies")
-        .contains("version " + AsOfDate.today())
-        .contains("latest release: none yet");
+        .contains("version " + AsOfDate.today());
+    String flat = text.replaceAll("\\s+", " ");
+    assertThat(flat).contains("latest release: none yet");
+    // Latin text with typographic quotes is printed once, without a transliteration beside it.
+    assertThat(flat.split("is a closed autocracy", -1)).hasSize(2);
 
     String cjk =
         "counterparty=" + URLEncoder.encode("海康威视", StandardCharsets.UTF_8) + "&destination=KEN";
