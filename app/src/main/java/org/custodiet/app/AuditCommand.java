@@ -11,6 +11,7 @@ import org.custodiet.core.audit.AuditChain;
 import org.custodiet.core.audit.AuditEntry;
 import org.custodiet.store.Database;
 import org.custodiet.store.audit.AuditLog;
+import org.custodiet.store.release.Releases;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +53,8 @@ final class AuditCommand implements Callable<Integer> {
       description = {
         "Recompute the whole chain. Exit 0 and 'intact: N entries, head SEQ HASH' when every"
             + " entry is numbered in order, links to the one before and matches its hash, and the"
-            + " last is the recorded head; exit 1 naming the first broken entry otherwise."
+            + " last is the recorded head, and every release's recorded head is still an entry of"
+            + " the chain; exit 1 naming the first broken entry or release otherwise."
       })
   static final class Verify implements Callable<Integer> {
     @ParentCommand AuditCommand audit;
@@ -62,19 +64,32 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       AuditChain.Verification v;
+      Releases.AnchorCheck anchors;
       try (Database db = audit.open()) {
-        v = new AuditLog(db).verify();
+        AuditLog log = new AuditLog(db);
+        v = log.verify();
+        anchors = v.intact() ? new Releases(db).anchorsMatch(log) : null;
       }
-      if (v.intact()) {
-        out.printf(
-            "intact: %d entries, head %d %s%n",
-            v.entries(), v.computedHead().seq(), v.computedHead().entryHash());
+      if (!v.intact()) {
+        out.printf("broken at entry %d: %s%n", v.brokenSeq(), v.problem());
         out.flush();
-        return 0;
+        return Main.EXIT_INVALID_DATA;
       }
-      out.printf("broken at entry %d: %s%n", v.brokenSeq(), v.problem());
+      out.printf(
+          "intact: %d entries, head %d %s%n",
+          v.entries(), v.computedHead().seq(), v.computedHead().entryHash());
+      // A release records the head it was made at: a log cut back below it, even with its head
+      // row rewritten to match, no longer holds that entry.
+      if (!anchors.ok()) {
+        anchors.problems().forEach(p -> out.println("broken anchor: " + p));
+        out.flush();
+        return Main.EXIT_INVALID_DATA;
+      }
+      if (anchors.releases() > 0) {
+        out.printf("anchors: all %d releases point into the chain%n", anchors.releases());
+      }
       out.flush();
-      return Main.EXIT_INVALID_DATA;
+      return 0;
     }
   }
 

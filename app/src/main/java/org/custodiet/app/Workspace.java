@@ -63,7 +63,8 @@ final class Workspace implements AutoCloseable {
         ? Database.open(
             options.dbUrl,
             System.getenv("CUSTODIET_DB_USER"),
-            System.getenv("CUSTODIET_DB_PASSWORD"))
+            System.getenv("CUSTODIET_DB_PASSWORD"),
+            options.pool())
         : Database.openDirectory(options.dataDirOrDefault());
   }
 

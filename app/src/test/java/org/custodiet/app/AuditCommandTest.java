@@ -151,6 +151,33 @@ class AuditCommandTest {
   }
 
   @Test
+  void aReleaseAnchorCatchesALogCutBackWithItsHead() throws Exception {
+    Path dir = copy();
+    CommandLineTest.Run release = CommandLineTest.runOn(dir, "release", "create", "2026-11");
+    assertThat(release.exit()).as(release.err()).isZero();
+    CommandLineTest.Run intact = CommandLineTest.runOn(dir, "audit", "verify");
+    assertThat(intact.exit()).as(intact.out()).isZero();
+    assertThat(intact.out()).contains("anchors: all 1 releases point into the chain");
+    long last;
+    try (Database db = Database.openDirectory(dir)) {
+      last = new AuditLog(db).head().seq();
+    }
+    // The release's own entry is the last; cut back to the entry the release recorded, minus one.
+    long cutTo = last - 2;
+    tamper(
+        dir,
+        "DELETE FROM audit_entry WHERE seq > " + cutTo,
+        "UPDATE audit_head SET seq = "
+            + cutTo
+            + ", entry_hash = (SELECT entry_hash FROM audit_entry WHERE seq = "
+            + cutTo
+            + ")");
+    CommandLineTest.Run r = CommandLineTest.runOn(dir, "audit", "verify");
+    assertThat(r.exit()).isEqualTo(Main.EXIT_INVALID_DATA);
+    assertThat(r.out()).contains("broken anchor: release 2026-11").contains("missing");
+  }
+
+  @Test
   void logListsEntriesPageByPage() throws Exception {
     Path dir = copy();
     CommandLineTest.Run all = CommandLineTest.runOn(dir, "audit", "log");

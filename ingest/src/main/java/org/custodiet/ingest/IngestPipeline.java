@@ -41,6 +41,23 @@ public final class IngestPipeline {
   private final Extractor extractor;
   private final Readers readers;
   private final int documentsPerCommit;
+  private Listener listener = (outcome, bytes) -> {};
+
+  /** Told of each document as the run finishes with it, for monitoring (ingest rates). */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param outcome stored, duplicate or failed
+     * @param bytes the input bytes of the document (0 for one that could not be read)
+     */
+    void document(String outcome, long bytes);
+  }
+
+  /** Sets the listener told of every document from now on; returns this pipeline. */
+  public IngestPipeline listener(Listener listener) {
+    this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    return this;
+  }
 
   public IngestPipeline(
       Database db,
@@ -105,7 +122,14 @@ public final class IngestPipeline {
               @Override
               public void document(RawDocument document) {
                 counter.bytes += document.rawBytes();
+                long stored = counter.ingested;
+                long failed = counter.failed;
                 ingest(session, document, counter);
+                listener.document(
+                    counter.ingested > stored
+                        ? "stored"
+                        : counter.failed > failed ? "failed" : "duplicate",
+                    document.rawBytes());
                 progress.update(
                     finishedBytes + counter.bytes - before, totalBytes, counter.report());
               }
@@ -113,6 +137,7 @@ public final class IngestPipeline {
               @Override
               public void failure(ReadFailure failure) {
                 counter.failure(failure);
+                listener.document("failed", 0);
                 progress.update(
                     finishedBytes + counter.bytes - before, totalBytes, counter.report());
               }

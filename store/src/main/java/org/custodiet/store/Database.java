@@ -1,36 +1,72 @@
 package org.custodiet.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * An open, migrated custodiet database: an H2 file database in a data directory (the embedded
  * default) or any H2 or PostgreSQL JDBC URL. Opening runs the Flyway migrations.
  */
 public final class Database implements AutoCloseable {
-  /** H2 settings that make it behave like PostgreSQL for our schema and queries. */
+  /**
+   * H2 settings that make it behave like PostgreSQL for our schema and queries. WRITE_DELAY=0
+   * writes each commit to the file before the commit returns: by default H2 keeps up to a second of
+   * commits in memory, and a killed process loses decisions it had already acknowledged
+   * (DecisionBurstKillTest).
+   */
   public static final String H2_OPTIONS =
-      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+
+  /**
+   * How many connections the PostgreSQL pool holds at most, and how long a request for one waits
+   * when all are in use before it fails. The embedded H2 database keeps its own pool.
+   */
+  public record Pool(int maxSize, long timeoutMillis) {
+    public static final Pool DEFAULT = new Pool(10, 30_000);
+
+    public Pool {
+      if (maxSize < 1 || maxSize > 1000) {
+        throw new IllegalArgumentException("pool size must be between 1 and 1000, got " + maxSize);
+      }
+      if (timeoutMillis < 250 || timeoutMillis > 600_000) {
+        throw new IllegalArgumentException(
+            "pool timeout must be between 250 ms and 10 minutes, got " + timeoutMillis + " ms");
+      }
+    }
+  }
+
+  /** Connections of the pool now: in use, idle, and requests waiting for one. */
+  public record PoolStats(int active, int idle, int waiting, int max) {}
 
   private final String url;
   private final DataSource dataSource;
   private final AutoCloseable closer;
   private final Jdbi jdbi;
   private final boolean postgres;
+  private final Supplier<PoolStats> stats;
 
-  private Database(String url, DataSource dataSource, AutoCloseable closer, boolean postgres) {
+  private Database(
+      String url,
+      DataSource dataSource,
+      AutoCloseable closer,
+      boolean postgres,
+      Supplier<PoolStats> stats) {
     this.url = url;
     this.dataSource = dataSource;
     this.closer = closer;
     this.postgres = postgres;
+    this.stats = stats;
     this.jdbi = Jdbi.create(dataSource);
   }
 
@@ -60,28 +96,67 @@ public final class Database implements AutoCloseable {
    * MODE, the PostgreSQL compatibility options are appended.
    */
   public static Database open(String jdbcUrl, String user, String password) {
+    return open(jdbcUrl, user, password, Pool.DEFAULT);
+  }
+
+  /**
+   * Opens {@code jdbc:postgresql:...} (through a connection pool of {@code pool}'s size) or {@code
+   * jdbc:h2:...} and migrates it.
+   */
+  public static Database open(String jdbcUrl, String user, String password, Pool pool) {
     Objects.requireNonNull(jdbcUrl, "JDBC URL");
+    Objects.requireNonNull(pool, "pool");
     Database db;
     if (jdbcUrl.startsWith("jdbc:h2:")) {
       String url =
           jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";MODE=")
               ? jdbcUrl
               : jdbcUrl + H2_OPTIONS;
-      JdbcConnectionPool pool =
+      JdbcConnectionPool h2 =
           JdbcConnectionPool.create(
               url, user == null ? "sa" : user, password == null ? "" : password);
-      pool.setMaxConnections(32);
-      db = new Database(url, pool, pool::dispose, false);
+      h2.setMaxConnections(32);
+      db =
+          new Database(
+              url,
+              h2,
+              h2::dispose,
+              false,
+              () -> new PoolStats(h2.getActiveConnections(), 0, 0, h2.getMaxConnections()));
     } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setURL(jdbcUrl);
+      HikariConfig config = new HikariConfig();
+      config.setPoolName("custodiet");
+      config.setJdbcUrl(jdbcUrl);
       if (user != null) {
-        ds.setUser(user);
+        config.setUsername(user);
       }
       if (password != null) {
-        ds.setPassword(password);
+        config.setPassword(password);
       }
-      db = new Database(jdbcUrl, ds, () -> {}, true);
+      config.setMaximumPoolSize(pool.maxSize());
+      config.setMinimumIdle(Math.min(2, pool.maxSize()));
+      config.setConnectionTimeout(pool.timeoutMillis());
+      HikariDataSource hikari;
+      try {
+        hikari = new HikariDataSource(config);
+      } catch (RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        throw new StoreException(
+            "cannot connect to " + mask(jdbcUrl) + ": " + cause.getMessage(), e);
+      }
+      HikariPoolMXBean bean = hikari.getHikariPoolMXBean();
+      db =
+          new Database(
+              jdbcUrl,
+              hikari,
+              hikari::close,
+              true,
+              () ->
+                  new PoolStats(
+                      bean.getActiveConnections(),
+                      bean.getIdleConnections(),
+                      bean.getThreadsAwaitingConnection(),
+                      pool.maxSize()));
     } else {
       throw new StoreException(
           "unsupported JDBC URL '" + jdbcUrl + "': use jdbc:postgresql:... or jdbc:h2:...", null);
@@ -110,7 +185,16 @@ public final class Database implements AutoCloseable {
   }
 
   private String safeUrl() {
-    return url.replaceAll("password=[^&;]*", "password=***");
+    return mask(url);
+  }
+
+  private static String mask(String jdbcUrl) {
+    return jdbcUrl.replaceAll("password=[^&;]*", "password=***");
+  }
+
+  /** The connection pool's state now, for monitoring. */
+  public PoolStats poolStats() {
+    return stats.get();
   }
 
   public DataSource dataSource() {

@@ -13,6 +13,7 @@ import org.custodiet.web.http.AccessLog;
 import org.custodiet.web.http.ErrorResponses;
 import org.custodiet.web.http.RequestGuards;
 import org.custodiet.web.http.ServerErrors;
+import org.custodiet.web.metrics.ServerMetrics;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +42,18 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final AccessLog accessLog;
+  private final ServerMetrics metrics;
 
-  private WebServer(Javalin app, AccessLog accessLog) {
+  private WebServer(Javalin app, AccessLog accessLog, ServerMetrics metrics) {
     this.app = app;
     this.accessLog = accessLog;
+    this.metrics = metrics;
   }
 
   /** Builds and starts the server; port 0 picks a free port. */
   public static WebServer start(Site site, Options options) {
     AccessLog accessLog = new AccessLog();
+    ServerMetrics metrics = new ServerMetrics(site.database());
     Javalin app =
         Javalin.create(
             config -> {
@@ -73,11 +77,15 @@ public final class WebServer implements AutoCloseable {
               ErrorResponses.register(config);
               org.custodiet.web.auth.AuthRoutes.register(config, site);
               config.routes.get("/health", ctx -> health(ctx, site));
+              config.requestLogger.http(metrics::request);
+              config.routes.get("/metrics", metrics::serve);
               ApiRoutes.register(config, site);
               org.custodiet.web.pages.PageRoutes.register(config, site);
               org.custodiet.web.downloads.DownloadRoutes.register(config, site);
               org.custodiet.web.release.ReleaseRoutes.register(config, site);
               org.custodiet.web.feed.FeedRoutes.register(config, site);
+              org.custodiet.web.admin.WebhookAdminRoutes.register(config, site);
+              org.custodiet.web.review.ReviewRoutes.register(config, site);
               org.custodiet.web.screening.ScreeningRoutes.register(config, site);
             });
     try {
@@ -86,7 +94,7 @@ public final class WebServer implements AutoCloseable {
       accessLog.close();
       throw e;
     }
-    return new WebServer(app, accessLog);
+    return new WebServer(app, accessLog, metrics);
   }
 
   /** 200 when the database answers a trivial query, 503 when it does not. */
@@ -112,6 +120,11 @@ public final class WebServer implements AutoCloseable {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
         .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
         .toList();
+  }
+
+  /** The metrics {@code GET /metrics} shows; in-process ingest runs report to it. */
+  public ServerMetrics metrics() {
+    return metrics;
   }
 
   public int port() {

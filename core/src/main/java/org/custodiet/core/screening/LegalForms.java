@@ -16,6 +16,8 @@ final class LegalForms {
   private record Form(String cls, String[] tokens, boolean opensNames) {}
 
   private final List<Form> forms;
+  private final java.util.Map<String, List<Form>> byLastToken;
+  private final java.util.Map<String, List<Form>> byFirstToken;
 
   LegalForms() {
     List<Form> loaded = new ArrayList<>();
@@ -24,6 +26,15 @@ final class LegalForms {
     }
     loaded.sort(Comparator.comparingInt((Form f) -> f.tokens().length).reversed());
     this.forms = List.copyOf(loaded);
+    java.util.Map<String, List<Form>> last = new java.util.HashMap<>();
+    java.util.Map<String, List<Form>> first = new java.util.HashMap<>();
+    for (Form form : forms) {
+      last.computeIfAbsent(form.tokens()[form.tokens().length - 1], k -> new ArrayList<>())
+          .add(form);
+      first.computeIfAbsent(form.tokens()[0], k -> new ArrayList<>()).add(form);
+    }
+    this.byLastToken = last;
+    this.byFirstToken = first;
   }
 
   /**
@@ -42,7 +53,10 @@ final class LegalForms {
     boolean progress = true;
     while (progress && end - start > 1) {
       progress = false;
-      for (Form form : forms) {
+      List<Form> candidates =
+          new ArrayList<>(byLastToken.getOrDefault(tokens.get(end - 1), List.of()));
+      candidates.addAll(byFirstToken.getOrDefault(tokens.get(start), List.of()));
+      for (Form form : candidates) {
         int len = form.tokens().length;
         if (len < end - start && matchesAt(tokens, end - len, form.tokens())) {
           found.add(0, String.join(" ", form.tokens()));
@@ -68,7 +82,7 @@ final class LegalForms {
     int i = 0;
     outer:
     while (i < tokens.size()) {
-      for (Form form : forms) {
+      for (Form form : byFirstToken.getOrDefault(tokens.get(i), List.of())) {
         if (matchesAt(tokens, i, form.tokens())) {
           i += form.tokens().length;
           continue outer;

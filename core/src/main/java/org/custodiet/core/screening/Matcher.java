@@ -31,18 +31,28 @@ public final class Matcher {
   /** Names longer than this are cut before matching, and the explanation says so. */
   public static final int MAX_NAME_CHARS = NameNormaliser.MAX_NAME_CHARS;
 
-  /** Names scored in full per query at most; the index ranks them by shared token weight. */
-  private static final int MAX_CANDIDATES = 64;
+  /** Names scored in full per query at most; the index ranks them by an estimated score. */
+  private static final int MAX_CANDIDATES = 24;
 
-  /** A candidate must share at least this part of the query's token weight to be scored. */
-  private static final double MIN_SHARED_SHARE = 0.2;
+  /** A name whose estimated score falls this far below the threshold is not scored in full. */
+  private static final double ESTIMATE_MARGIN = 0.2;
 
   private static final int NO_TOKEN = -1;
+
+  /** Posting lists longer than this are not followed from a known token to its variants. */
+  private static final int KNOWN_TOKEN_VARIANT_LIMIT = 100;
+
+  /**
+   * Nor from an unknown (misspelt) token: a variant held by hundreds of names is a common word, not
+   * the misspelt name.
+   */
+  private static final int UNKNOWN_TOKEN_VARIANT_LIMIT = 300;
 
   private final List<ListEntry> entries;
   private final NamePreparer preparer;
   private final int[] aliasEntry;
   private final PreparedName[] aliasNames;
+  private final float[] aliasWeights;
   private final boolean[] aliasPerson;
   private final Map<String, Integer> vocabulary;
   private final String[] vocabularyTokens;
@@ -90,6 +100,7 @@ public final class Matcher {
     int names = owner.size();
     this.aliasEntry = new int[names];
     this.aliasNames = new PreparedName[names];
+    this.aliasWeights = new float[names];
     this.aliasPerson = new boolean[names];
     Map<String, Integer> vocabularyIds = new HashMap<>();
     List<String> vocabularyList = new ArrayList<>();
@@ -99,6 +110,7 @@ public final class Matcher {
       aliasEntry[a] = owner.get(a);
       aliasPerson[a] = Schemas.isPerson(entries.get(owner.get(a)).schema());
       aliasNames[a] = preparer.prepare(normalised.get(a), aliasPerson[a]);
+      aliasWeights[a] = (float) aliasNames[a].totalWeight;
       for (String token : aliasNames[a].tokens) {
         Integer id = vocabularyIds.get(token);
         if (id == null) {
@@ -141,14 +153,14 @@ public final class Matcher {
         deletionLists.computeIfAbsent(variant, k -> new IntList()).addUnique(t);
       }
       String key = PhoneticKey.of(token);
-      if (key.length() >= 3) {
+      if (key.length() >= 3 && token.length() >= TokenAlignment.PHONETIC_MIN_LENGTH) {
         soundLists.computeIfAbsent(key, k -> new IntList()).add(t);
       }
     }
     this.deletions = frozen(deletionLists);
     this.soundKeys = frozen(soundLists);
     this.initials = frozen(initialLists);
-    this.postingScanLimit = Math.max(2_000, names / 20);
+    this.postingScanLimit = Math.max(1_000, names / 100);
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(names));
   }
 
@@ -184,8 +196,12 @@ public final class Matcher {
     PreparedName asPerson = preparer.prepare(normalised, true);
     PreparedName asOrganisation = queryPerson ? asPerson : preparer.prepare(normalised, false);
 
-    int[] candidates = candidates(queryPerson ? asPerson : asOrganisation);
-    Map<Integer, double[]> bestByEntry = new HashMap<>();
+    int[] candidates = candidates(queryPerson ? asPerson : asOrganisation, threshold);
+    // at most MAX_CANDIDATES names: arrays and a linear search beat a map here
+    int[] bestEntry = new int[candidates.length];
+    int[] bestAlias = new int[candidates.length];
+    double[] bestScore = new double[candidates.length];
+    int found = 0;
     for (int alias : candidates) {
       ListEntry entry = entries.get(aliasEntry[alias]);
       if (!query.listIds().isEmpty() && !query.listIds().contains(entry.listId())) {
@@ -198,23 +214,35 @@ public final class Matcher {
       PreparedName prepared = person ? asPerson : asOrganisation;
       Feature country = CountryFeature.evaluate(query.countries(), entry.countries());
       double score = NameScorer.score(prepared, aliasNames[alias], person, country, false).score();
-      double[] best = bestByEntry.get(aliasEntry[alias]);
-      if (best == null || score > best[0]) {
-        bestByEntry.put(aliasEntry[alias], new double[] {score, alias});
+      if (score < threshold) {
+        continue;
+      }
+      int slot = 0;
+      while (slot < found && bestEntry[slot] != aliasEntry[alias]) {
+        slot++;
+      }
+      if (slot == found) {
+        bestEntry[found] = aliasEntry[alias];
+        bestScore[found] = -1;
+        found++;
+      }
+      if (score > bestScore[slot] || (score == bestScore[slot] && alias < bestAlias[slot])) {
+        bestScore[slot] = score;
+        bestAlias[slot] = alias;
       }
     }
-    List<MatchHit> hits = new ArrayList<>();
-    List<Integer> ranked = new ArrayList<>();
-    for (Map.Entry<Integer, double[]> best : bestByEntry.entrySet()) {
-      if (best.getValue()[0] >= threshold) {
-        ranked.add(best.getKey());
-      }
+    Integer[] order = new Integer[found];
+    for (int k = 0; k < found; k++) {
+      order[k] = k;
     }
-    ranked.sort(
-        Comparator.comparingDouble((Integer e) -> -bestByEntry.get(e)[0]).thenComparingInt(e -> e));
-    for (int e : ranked.subList(0, Math.min(limit, ranked.size()))) {
-      int alias = (int) bestByEntry.get(e)[1];
-      ListEntry entry = entries.get(e);
+    Arrays.sort(
+        order,
+        Comparator.comparingDouble((Integer k) -> -bestScore[k])
+            .thenComparingInt(k -> bestEntry[k]));
+    List<MatchHit> hits = new ArrayList<>(Math.min(limit, found));
+    for (int k = 0; k < Math.min(limit, found); k++) {
+      int alias = bestAlias[order[k]];
+      ListEntry entry = entries.get(bestEntry[order[k]]);
       boolean person = aliasPerson[alias] || queryPerson;
       NameScorer.Result result =
           NameScorer.score(
@@ -264,7 +292,7 @@ public final class Matcher {
   }
 
   /** The names worth scoring: those sharing the most token weight with the query. */
-  private int[] candidates(PreparedName query) {
+  private int[] candidates(PreparedName query, double threshold) {
     Scratch s = scratch.get();
     try {
       String[] tokens = query.tokens;
@@ -306,7 +334,7 @@ public final class Matcher {
           s.addPostings(postings[acronym], queryWeight);
         }
       }
-      return s.best(MAX_CANDIDATES, MIN_SHARED_SHARE * queryWeight);
+      return s.best(MAX_CANDIDATES, queryWeight, threshold - ESTIMATE_MARGIN, aliasWeights);
     } finally {
       s.reset();
     }
@@ -332,8 +360,14 @@ public final class Matcher {
     return rarest;
   }
 
+  /**
+   * Adds the names holding tokens within a typo or a sound of {@code token}. When the token itself
+   * is known, its variants are only followed into small posting lists: the list's own spelling
+   * variants, not every name sharing a frequent near-neighbour.
+   */
   private void fuzzyPostings(String token, int exact, double weight, String sound, Scratch s) {
     s.seenTokens.clear();
+    int scanLimit = exact == NO_TOKEN ? UNKNOWN_TOKEN_VARIANT_LIMIT : KNOWN_TOKEN_VARIANT_LIMIT;
     if (exact != NO_TOKEN) {
       s.seenTokens.add(exact);
     }
@@ -342,27 +376,31 @@ public final class Matcher {
     for (String variant : variants) {
       Integer shorter = vocabulary.get(variant);
       if (shorter != null) {
-        fuzzyToken(token, shorter, weight, s);
+        fuzzyToken(token, shorter, weight, scanLimit, s);
       }
       int[] similar = deletions.get(variant);
       if (similar != null) {
         for (int t : similar) {
-          fuzzyToken(token, t, weight, s);
+          fuzzyToken(token, t, weight, scanLimit, s);
         }
       }
     }
-    int[] alike = sound.length() >= 3 ? soundKeys.get(sound) : null;
+    // the scorer only trusts sound keys of long tokens: follow no others
+    int[] alike =
+        sound.length() >= 3 && token.length() >= TokenAlignment.PHONETIC_MIN_LENGTH
+            ? soundKeys.get(sound)
+            : null;
     if (alike != null) {
       for (int t : alike) {
-        if (s.seenTokens.add(t) && postings[t].length <= postingScanLimit) {
+        if (s.seenTokens.add(t) && postings[t].length <= scanLimit) {
           s.addPostings(postings[t], weight * TokenAlignment.PHONETIC_SIMILARITY);
         }
       }
     }
   }
 
-  private void fuzzyToken(String token, int t, double weight, Scratch s) {
-    if (!s.seenTokens.add(t) || postings[t].length > postingScanLimit) {
+  private void fuzzyToken(String token, int t, double weight, int scanLimit, Scratch s) {
+    if (!s.seenTokens.add(t) || postings[t].length > scanLimit) {
       return;
     }
     double similarity = EditDistance.similarity(token, vocabularyTokens[t]);
@@ -435,24 +473,86 @@ public final class Matcher {
       }
     }
 
-    int[] best(int limit, double minimum) {
-      long[] packed = new long[touched.size];
+    /**
+     * The names with the best estimated score. Agreeing tokens weigh the same on both sides, so the
+     * shared weight stands in for both matched masses in the score's formula.
+     */
+    int[] best(int limit, double queryWeight, double minimum, float[] totals) {
+      // a min-heap of the best `limit` keys: sorting thousands of touched names costs more
+      long[] heap = new long[limit];
       int count = 0;
       for (int k = 0; k < touched.size; k++) {
         int alias = touched.values[k];
-        if (shared[alias] >= minimum) {
-          // higher shared weight first, then lower alias id: stable across runs
-          packed[count++] =
-              ((long) Float.floatToIntBits(shared[alias]) << 32) | (~alias & 0xffffffffL);
+        double shared = Math.min(this.shared[alias], queryWeight);
+        double total = Math.max(totals[alias], 1e-9);
+        double overlap = 2 * Math.min(shared, total) / (queryWeight + total);
+        double coverage =
+            Math.min(1, Math.max(shared / queryWeight, shared / total))
+                * Math.min(1, shared / NameScorer.FULL_MASS);
+        float estimate =
+            (float)
+                (NameScorer.OVERLAP_SHARE * overlap + (1 - NameScorer.OVERLAP_SHARE) * coverage);
+        if (estimate < minimum) {
+          continue;
+        }
+        // higher estimate first, then lower alias id: stable across runs
+        long key = ((long) Float.floatToIntBits(estimate) << 32) | (~alias & 0xffffffffL);
+        if (count < limit) {
+          heap[count] = key;
+          siftUp(heap, count++);
+        } else if (key > heap[0]) {
+          heap[0] = key;
+          siftDown(heap, count);
         }
       }
-      Arrays.sort(packed, 0, count);
-      int n = Math.min(limit, count);
-      int[] out = new int[n];
-      for (int k = 0; k < n; k++) {
-        out[k] = ~(int) packed[count - 1 - k];
+      for (int i = 1; i < count; i++) {
+        long key = heap[i];
+        int j = i - 1;
+        while (j >= 0 && heap[j] > key) {
+          heap[j + 1] = heap[j];
+          j--;
+        }
+        heap[j + 1] = key;
+      }
+      int[] out = new int[count];
+      for (int k = 0; k < count; k++) {
+        out[k] = ~(int) heap[count - 1 - k];
       }
       return out;
+    }
+
+    private static void siftUp(long[] heap, int at) {
+      while (at > 0) {
+        int parent = (at - 1) / 2;
+        if (heap[parent] <= heap[at]) {
+          return;
+        }
+        long swap = heap[parent];
+        heap[parent] = heap[at];
+        heap[at] = swap;
+        at = parent;
+      }
+    }
+
+    private static void siftDown(long[] heap, int size) {
+      int at = 0;
+      while (true) {
+        int left = 2 * at + 1;
+        int smallest = at;
+        if (left < size && heap[left] < heap[smallest]) {
+          smallest = left;
+        }
+        if (left + 1 < size && heap[left + 1] < heap[smallest]) {
+          smallest = left + 1;
+        }
+        if (smallest == at) {
+          return;
+        }
+        long swap = heap[smallest];
+        heap[smallest] = heap[at];
+        heap[at] = swap;
+        at = smallest;
+      }
     }
 
     void reset() {

@@ -84,7 +84,8 @@ final class NameScorer {
           1 - distinctiveLeftOver(alignment, queryCovered ? candidate : query, !queryCovered);
     }
 
-    Map<TokenAlignment.Kind, Double> byKind = new EnumMap<>(TokenAlignment.Kind.class);
+    Map<TokenAlignment.Kind, Double> byKind =
+        explain ? new EnumMap<>(TokenAlignment.Kind.class) : null;
     double tokenScore = 0;
     for (int p = 0; p < alignment.pairs.size(); p++) {
       double overlapPart = OVERLAP_SHARE * (pairQuery[p] + pairCandidate[p]) / overlapDenominator;
@@ -95,7 +96,9 @@ final class NameScorer {
               / coveredTotal;
       double part = overlapPart + coveragePart;
       tokenScore += part;
-      byKind.merge(alignment.pairs.get(p).kind(), part, Double::sum);
+      if (explain) {
+        byKind.merge(alignment.pairs.get(p).kind(), part, Double::sum);
+      }
     }
 
     double acronym = AcronymFeature.contribution(query, candidate, tokenScore);

@@ -44,6 +44,15 @@ final class PreparedName {
 
   /** First letters of the tokens, for acronyms: "zhongxing telecommunication equipment" = zte. */
   String initials() {
+    if (initials == null) {
+      initials = computeInitials();
+    }
+    return initials;
+  }
+
+  private String initials;
+
+  private String computeInitials() {
     StringBuilder out = new StringBuilder(tokens.length);
     for (String token : tokens) {
       if (!Character.isDigit(token.charAt(0))) {

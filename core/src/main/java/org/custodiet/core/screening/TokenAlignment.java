@@ -16,7 +16,7 @@ final class TokenAlignment {
   static final double PHONETIC_SIMILARITY = 0.75;
   static final double PLURAL_SIMILARITY = 0.95;
   static final double PREFIX_SIMILARITY = 0.7;
-  private static final int PHONETIC_MIN_LENGTH = 6;
+  static final int PHONETIC_MIN_LENGTH = 6;
   static final double INITIAL_SIMILARITY = 0.5;
   private static final double FUZZY_FLOOR = 0.7;
 
@@ -71,41 +71,67 @@ final class TokenAlignment {
 
   /** One token of {@code single} against two or three neighbouring tokens of {@code split}. */
   private void joinCompounds(String[] single, String[] split, boolean swapped) {
+    if (split.length < 2) {
+      return;
+    }
     boolean[] singleMatched = swapped ? candidateMatched : queryMatched;
     boolean[] splitMatched = swapped ? queryMatched : candidateMatched;
     for (int i = 0; i < single.length; i++) {
-      if (singleMatched[i] || single[i].length() < 4) {
+      String whole = single[i];
+      if (singleMatched[i] || whole.length() < 4) {
         continue;
       }
-      search:
-      for (int from = 0; from < split.length; from++) {
-        StringBuilder joined = new StringBuilder();
-        for (int to = from; to < Math.min(split.length, from + 3); to++) {
-          if (splitMatched[to]) {
-            break;
+      for (int from = 0; from + 1 < split.length; from++) {
+        if (splitMatched[from] || !startsAlike(whole, split[from])) {
+          continue;
+        }
+        int to = compoundEnd(whole, split, splitMatched, from);
+        if (to > 0) {
+          double similarity = EditDistance.similarity(whole, joined(split, from, to));
+          if (swapped) {
+            take(from, to, i, i + 1, similarity, Kind.COMPOUND);
+          } else {
+            take(i, i + 1, from, to, similarity, Kind.COMPOUND);
           }
-          joined.append(split[to]);
-          if (to == from) {
-            continue;
-          }
-          if (joined.length() > single[i].length() + 1) {
-            break;
-          }
-          double similarity =
-              joined.length() >= 8
-                  ? EditDistance.similarity(single[i], joined.toString())
-                  : (single[i].contentEquals(joined) ? 1 : 0);
-          if (similarity > 0) {
-            if (swapped) {
-              take(from, to + 1, i, i + 1, similarity, Kind.COMPOUND);
-            } else {
-              take(i, i + 1, from, to + 1, similarity, Kind.COMPOUND);
-            }
-            break search;
-          }
+          break;
         }
       }
     }
+  }
+
+  /** A cheap test before joining: the first part opens the whole token (one typo allowed later). */
+  private static boolean startsAlike(String whole, String part) {
+    int n = Math.min(part.length(), 3);
+    return part.length() < whole.length() && whole.regionMatches(0, part, 0, n);
+  }
+
+  /** The end (exclusive) of two or three parts that spell {@code whole}, or 0. */
+  private static int compoundEnd(String whole, String[] split, boolean[] matched, int from) {
+    int length = split[from].length();
+    for (int to = from + 1; to < Math.min(split.length, from + 3); to++) {
+      if (matched[to]) {
+        return 0;
+      }
+      length += split[to].length();
+      if (length > whole.length() + 1) {
+        return 0;
+      }
+      String joined = joined(split, from, to + 1);
+      boolean same =
+          joined.length() >= 8 ? EditDistance.similarity(whole, joined) > 0 : whole.equals(joined);
+      if (same) {
+        return to + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static String joined(String[] split, int from, int to) {
+    StringBuilder out = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      out.append(split[k]);
+    }
+    return out.toString();
   }
 
   private void fuzzy(PreparedName query, PreparedName candidate, boolean person) {

@@ -16,6 +16,12 @@ public final class BackupTables {
   /** The decision log's part: restored entry by entry through the chain, not copied. */
   public static final String AUDIT_ENTRY = "audit_entry";
 
+  /**
+   * What a restored user's password hash is: no password matches it (it is not a hash), so each
+   * user must be given a new one ({@code custodiet user reset}) before signing in.
+   */
+  public static final String UNUSABLE_PASSWORD = "!restored-from-backup:reset-required";
+
   /** The parts of a backup, in the order they are written and restored. */
   public static final List<Part> PARTS =
       List.of(
@@ -36,6 +42,14 @@ public final class BackupTables {
           Part.of("document", "id").identity("id"),
           Part.of("document_bucket", "bucket", "document_id"),
           Part.of("candidate_claim", "id").identity("id"),
+          Part.of("app_user", "id").identity("id").withhold("password_hash", UNUSABLE_PASSWORD),
+          Part.of("candidate_decision", "candidate_id"),
+          Part.of("decision_claim", "candidate_id", "claim_id"),
+          Part.of("rejected_span", "fingerprint"),
+          Part.of("data_release", "id").identity("id"),
+          Part.of("release_claim", "release_id", "claim_id"),
+          Part.of("release_figure", "release_id", "figure_id"),
+          Part.of("announced_claim", "claim_id"),
           Part.of("screening_list", "id"),
           Part.of("list_version", "id").identity("id"),
           Part.of("list_entry", "list_id", "entry_id"),
@@ -48,7 +62,11 @@ public final class BackupTables {
   public static final Map<String, String> EXCLUDED =
       Map.of(
           "flyway_schema_history", "the schema's own history, written by the migrations",
-          "audit_head", "rebuilt from the restored decision log entries");
+          "audit_head", "rebuilt from the restored decision log entries",
+          "user_session", "signed-in browsers: secrets, and void after a restore",
+          "api_token", "secrets: users create new tokens after a restore",
+          "webhook", "each subscription holds its signing secret: re-add them after a restore",
+          "webhook_delivery", "the outbox of deliveries to those subscriptions");
 
   /**
    * One table in a backup: its rows are read ordered by {@code orderBy} (the primary key). Identity

@@ -189,7 +189,7 @@ public final class ClaimAnnouncer {
     }
     c.put("sources", sources);
     Map<String, Object> links = new LinkedHashMap<>();
-    links.put("claim", publicBaseUrl + claimPath(claim.countryIso3(), claim.id()));
+    links.put("claim", publicBaseUrl + claimPath(claim.id()));
     links.put("country", publicBaseUrl + "/countries/" + claim.countryIso3());
     links.put("feed", publicBaseUrl + "/feeds/claims.atom");
     Map<String, Object> body = new LinkedHashMap<>();
@@ -203,14 +203,12 @@ public final class ClaimAnnouncer {
     }
   }
 
-  /** Where a claim is shown: its entry on its country's page. */
-  public static String claimPath(String iso3, String claimId) {
-    return "/countries/"
-        + iso3
-        + "#claim-"
+  /** Where a claim is shown: its own page, the id percent-encoded with its slashes kept. */
+  public static String claimPath(String claimId) {
+    return "/claims/"
         + java.net.URLEncoder.encode(claimId, java.nio.charset.StandardCharsets.UTF_8)
-            .replace("+", "%20")
-            .replace("%2F", "/");
+            .replace("%2F", "/")
+            .replace("+", "%20");
   }
 
   private static String clip(String s, int max) {

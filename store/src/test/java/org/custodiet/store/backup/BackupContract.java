@@ -28,6 +28,8 @@ import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.custodiet.core.account.Principal;
+import org.custodiet.core.account.Role;
 import org.custodiet.core.audit.AuditAction;
 import org.custodiet.core.audit.AuditChain;
 import org.custodiet.core.extract.CandidateClaim;
@@ -36,9 +38,14 @@ import org.custodiet.store.ClaimImporter;
 import org.custodiet.store.Database;
 import org.custodiet.store.ImportException;
 import org.custodiet.store.SeedLoader;
+import org.custodiet.store.account.Account;
+import org.custodiet.store.account.AccountRepository;
+import org.custodiet.store.account.ApiTokens;
 import org.custodiet.store.audit.AuditLog;
+import org.custodiet.store.curation.CurationService;
 import org.custodiet.store.ingest.DocumentRepository;
 import org.custodiet.store.ingest.NewDocument;
+import org.custodiet.store.release.Releases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +60,8 @@ abstract class BackupContract {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Clock NOON =
       Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+
+  private static final String PASSWORD = "harbour lights at dusk 42";
 
   @TempDir Path tmp;
 
@@ -128,6 +137,21 @@ abstract class BackupContract {
                     "INSERT INTO claim_flag (claim_id, kind, effective, reason) VALUES"
                         + " ('dep/huawei/KEN/smart_city/lakeside', 'disputed', DATE '2026-02-01',"
                         + " 'The council denies it')"));
+    AccountRepository accounts = new AccountRepository(source);
+    Account alice = accounts.add("job:test", "alice", Role.CURATOR, PASSWORD);
+    new ApiTokens(source).create("user:alice", "alice", "review script");
+    long candidate =
+        source
+            .jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT MIN(id) FROM candidate_claim").mapTo(Long.class).one());
+    new CurationService(source)
+        .reject(
+            candidate,
+            "the harbour authority is not a government buyer",
+            new Principal(alice.id(), "alice", Role.CURATOR));
+    new Releases(source)
+        .create("2026-11", "first release", java.time.LocalDate.of(2026, 11, 27), "user:alice");
     AuditLog log = new AuditLog(source);
     for (int i = 1; i <= 3; i++) {
       log.append(
@@ -188,6 +212,37 @@ abstract class BackupContract {
                         + " ('dep/huawei/KEN/smart_city/lakeside', 'retracted',"
                         + " DATE '2026-03-01', 'again')"));
     assertThat(new AuditLog(target).append(change()).seq()).isEqualTo(head.seq() + 1);
+  }
+
+  @Test
+  void usersAreRestoredWithoutTheirSecrets() throws Exception {
+    Map<String, byte[]> parts = entries(archive);
+    String users = text(parts.get("app_user.jsonl"));
+    assertThat(users).contains("\"alice\"").doesNotContain("argon2").doesNotContain("password");
+    assertThat(parts).doesNotContainKeys("api_token.jsonl", "user_session.jsonl", "webhook.jsonl");
+    assertThat(text(parts.get("data_release.jsonl"))).contains("2026-11");
+    assertThat(text(parts.get("candidate_decision.jsonl"))).contains("not a government buyer");
+
+    Database target = fresh();
+    new Backup(target).restore(archive, Backup.Limits.DEFAULT);
+    AccountRepository accounts = new AccountRepository(target);
+    assertThat(accounts.find("alice")).isPresent();
+    assertThat(accounts.authenticate("alice", PASSWORD).outcome())
+        .isEqualTo(AccountRepository.Outcome.REFUSED);
+    String restoredHash =
+        target
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT password_hash FROM app_user WHERE username = 'alice'")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(restoredHash).isEqualTo(BackupTables.UNUSABLE_PASSWORD);
+    assertThat(count(target, "api_token")).isZero();
+    accounts.resetPassword("user:admin", "alice", "a new password for the harbour");
+    assertThat(accounts.authenticate("alice", "a new password for the harbour").outcome())
+        .isEqualTo(AccountRepository.Outcome.SIGNED_IN);
+    assertThat(new Releases(target).anchorsMatch(new AuditLog(target)).ok()).isTrue();
   }
 
   @Test

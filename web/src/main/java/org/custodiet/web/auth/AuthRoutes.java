@@ -2,6 +2,7 @@ package org.custodiet.web.auth;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -76,7 +77,7 @@ public final class AuthRoutes {
 
   private void loginPage(Context ctx) {
     if (Auth.principal(ctx).isPresent()) {
-      ctx.redirect(safeNext(ctx.queryParam("next")), io.javalin.http.HttpStatus.SEE_OTHER);
+      ctx.redirect(safeNext(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
       return;
     }
     renderLogin(ctx, 200, null, "", safeNext(ctx.queryParam("next")));
@@ -122,7 +123,7 @@ public final class AuthRoutes {
     }
     startSession(ctx, result.account().id());
     Cookies.clearPreSessionCsrf(ctx);
-    ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
 
   private static String loginProblem(String username, String password) {
@@ -157,7 +158,7 @@ public final class AuthRoutes {
       sessions.end(current.sessionId());
     }
     Cookies.clearSession(ctx);
-    ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
   }
 
   /** Only a path on this site: never another host, so the sign-in page cannot send users away. */
@@ -201,7 +202,7 @@ public final class AuthRoutes {
     }
     // Every session of the user ended with the change; this browser continues in a new one.
     startSession(ctx, p.userId());
-    ctx.redirect("/account", io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect("/account", HttpStatus.SEE_OTHER);
   }
 
   private void createToken(Context ctx) {
@@ -222,7 +223,7 @@ public final class AuthRoutes {
     } catch (AccountException e) {
       throw new HttpProblem(status(e), null, e.getMessage());
     }
-    ctx.redirect("/account", io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect("/account", HttpStatus.SEE_OTHER);
   }
 
   private static long tokenId(String text) {
@@ -295,7 +296,7 @@ public final class AuthRoutes {
       renderUsers(ctx, p, status(e), e.getMessage());
       return;
     }
-    ctx.redirect("/admin/users", io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
   }
 
   private static Role role(String code) {

@@ -52,6 +52,9 @@ public final class FeedRoutes {
 
   public static void register(JavalinConfig config, Site site) {
     FeedRoutes routes = new FeedRoutes(site);
+    // What is established when the server starts is the baseline (or is announced, if a baseline
+    // exists), so claims accepted from now on are news even if no one has read a feed yet.
+    routes.announcer.catchUp();
     config.routes.get("/feeds/claims.atom", routes::all);
     config.routes.get("/feeds/countries/{file}", routes::country);
     config.routes.get("/feeds/companies/{file}", routes::company);
@@ -143,7 +146,7 @@ public final class FeedRoutes {
       SyndEntry entry = new SyndEntryImpl();
       entry.setUri(TAG + "claim:" + a.claimId());
       entry.setTitle(xmlSafe(a.title()));
-      entry.setLink(base + ClaimAnnouncer.claimPath(a.countryIso3(), a.claimId()));
+      entry.setLink(base + ClaimAnnouncer.claimPath(a.claimId()));
       Date when = Date.from(Instant.parse(a.announcedAt()));
       entry.setUpdatedDate(when);
       entry.setPublishedDate(when);

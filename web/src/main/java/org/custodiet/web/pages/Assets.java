@@ -22,6 +22,8 @@ final class Assets {
             "site.css", load("/assets/site.css", "text/css; charset=utf-8"),
             "app.js", load("/assets/app.js", "text/javascript; charset=utf-8"),
             "favicon.svg", load("/assets/favicon.svg", "image/svg+xml"),
+            "review.js", load("/assets/review.js", "text/javascript; charset=utf-8"),
+            "review.css", load("/assets/review.css", "text/css; charset=utf-8"),
             "htmx.min.js", load(htmxPath(), "text/javascript; charset=utf-8"));
   }
 

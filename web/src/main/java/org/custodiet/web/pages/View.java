@@ -37,7 +37,7 @@ public final class View {
   private final KnowledgeBase kb;
   private final LocalDate asOf;
 
-  View(KnowledgeBase kb, LocalDate asOf) {
+  public View(KnowledgeBase kb, LocalDate asOf) {
     this.kb = kb;
     this.asOf = asOf;
   }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.custodiet.core.account.Principal;
+import org.custodiet.core.account.Role;
 import org.custodiet.core.audit.AuditChain;
 import org.custodiet.core.index.IndexEngine;
 import org.custodiet.core.index.IndexQuery;
@@ -25,7 +28,9 @@ import org.custodiet.store.release.Releases;
 import org.custodiet.store.release.UnknownReleaseException;
 import org.custodiet.web.Site;
 import org.custodiet.web.api.ApiRoutes;
+import org.custodiet.web.auth.Auth;
 import org.custodiet.web.downloads.DownloadRoutes;
+import org.custodiet.web.http.AsOfDate;
 import org.custodiet.web.http.HttpProblem;
 import org.custodiet.web.pages.Chrome;
 import org.custodiet.web.pages.Templates;
@@ -51,6 +56,7 @@ public final class ReleaseRoutes {
   public static void register(JavalinConfig config, Site site) {
     ReleaseRoutes routes = new ReleaseRoutes(site);
     config.routes.get("/releases", routes::listPage);
+    config.routes.post("/releases", routes::create);
     config.routes.get("/releases/{name}", routes::releasePage);
     config.routes.get("/releases/{name}/diff/{other}", routes::diffPage);
     config.routes.get("/releases/{name}/downloads/{file}", routes::download);
@@ -150,10 +156,63 @@ public final class ReleaseRoutes {
   // ------------------------------------------------------------------------------- pages
 
   private void listPage(Context ctx) {
+    listPage(ctx, 200, null, null, null);
+  }
+
+  /** The list, with the form to make a release for admins (and what they typed, on an error). */
+  private void listPage(Context ctx, int status, String error, String name, String note) {
+    boolean admin = Auth.principal(ctx).map(p -> p.role().permits(Role.ADMIN)).orElse(false);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("chrome", chrome("Releases"));
     params.put("releases", releases.list());
+    params.put("csrf", admin ? Auth.csrfToken(ctx) : null);
+    params.put("error", error);
+    params.put("name", name);
+    params.put("note", note);
+    ctx.status(status);
     page(ctx, "releases.jte", params);
+  }
+
+  /**
+   * Makes a release of the current state (admins only): form fields {@code name}, {@code note} and
+   * {@code as_of} (default today). A taken name is a 409, a bad one a 400, both with the form
+   * again.
+   */
+  private void create(Context ctx) {
+    Principal admin = Auth.require(ctx, Role.ADMIN);
+    String name = form(ctx, "name", 200);
+    String note = form(ctx, "note", Releases.MAX_NOTE_LENGTH + 1);
+    String asOfText = form(ctx, "as_of", 20);
+    java.time.LocalDate asOf;
+    try {
+      asOf = asOfText == null ? releases.today() : AsOfDate.parse(asOfText);
+    } catch (IllegalArgumentException e) {
+      listPage(ctx, 400, "as_of: " + e.getMessage(), name, note);
+      return;
+    }
+    if (name != null && releases.find(name).isPresent()) {
+      listPage(
+          ctx, 409, "release name '" + name + "' is taken: release names are unique", name, note);
+      return;
+    }
+    try {
+      releases.create(name, note, asOf, admin.actor());
+    } catch (IllegalArgumentException e) {
+      listPage(ctx, e.getMessage().contains("is taken") ? 409 : 400, e.getMessage(), name, note);
+      return;
+    }
+    ctx.redirect("/releases/" + name, HttpStatus.SEE_OTHER);
+  }
+
+  private static String form(Context ctx, String field, int max) {
+    String v = ctx.formParam(field);
+    if (v == null || v.isBlank()) {
+      return null;
+    }
+    if (v.length() > max) {
+      throw new HttpProblem(400, field, field + ": at most " + (max - 1) + " characters");
+    }
+    return v.strip();
   }
 
   private void releasePage(Context ctx) {

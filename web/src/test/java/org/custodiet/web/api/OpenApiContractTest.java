@@ -67,7 +67,8 @@ class OpenApiContractTest {
     TreeSet<String> served = new TreeSet<>();
     for (String route : server.server().routes()) {
       if (route.contains(" " + ApiRoutes.BASE + "/")) {
-        served.add(route.replace(ApiRoutes.BASE, ""));
+        // A path parameter that may hold slashes is <id> to Javalin and {id} to OpenAPI.
+        served.add(route.replace(ApiRoutes.BASE, "").replace('<', '{').replace('>', '}'));
       }
     }
     TreeSet<String> documented = new TreeSet<>();
@@ -120,7 +121,8 @@ class OpenApiContractTest {
             new String[] {
               "/releases/{name}/diff/{other}", "/releases/2026-test/diff/current", "200"
             },
-            new String[] {"/releases/{name}/diff/{other}", "/releases/2026-test/diff/nope", "404"});
+            new String[] {"/releases/{name}/diff/{other}", "/releases/2026-test/diff/nope", "404"},
+            new String[] {"/candidates", "/candidates", "401"});
     TreeSet<String> exercised = new TreeSet<>();
     List<String> failures = new ArrayList<>();
     for (String[] call : calls) {
@@ -134,6 +136,7 @@ class OpenApiContractTest {
       exercised.add(call[0]);
     }
     assertThat(failures).isEmpty();
+    // Operations other than GET are exercised by the tests of the features that serve them.
     TreeSet<String> documented = new TreeSet<>();
     document
         .get("paths")
@@ -144,7 +147,6 @@ class OpenApiContractTest {
                 documented.add(p.getKey());
               }
             });
-    // Operations other than GET are exercised by their own tests (e.g. ScreeningApiTest).
     assertThat(exercised).isEqualTo(documented);
   }
 

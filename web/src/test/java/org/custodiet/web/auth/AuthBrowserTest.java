@@ -89,6 +89,11 @@ class AuthBrowserTest {
     assertThat(session.isSecure()).isTrue();
     assertThat(session.getSameSite()).isEqualTo("Lax");
     assertThat(driver.executeScript("return document.cookie;")).isEqualTo("");
+    // htmx requests from a signed-in page carry the session's CSRF token as a header.
+    assertThat(
+            driver.executeScript(
+                "return JSON.parse(document.body.getAttribute('hx-headers'))['X-CSRF-Token'];"))
+        .isEqualTo(driver.findElement(By.cssSelector("input[name=_csrf]")).getAttribute("value"));
 
     // The same request through fetch, first with the page's token, then without it.
     Object withToken =

@@ -6,6 +6,7 @@ import static org.custodiet.web.auth.AuthServer.form;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import org.custodiet.core.account.Role;
 import org.custodiet.core.audit.AuditEntry;
 import org.custodiet.store.account.ApiTokens;
 import org.custodiet.store.audit.AuditLog;
@@ -112,10 +113,39 @@ class AuthFlowTest {
             cookie);
     assertThat(wrong.statusCode()).isEqualTo(401);
     assertThat(unknown.statusCode()).isEqualTo(401);
-    assertThat(wrong.body()).contains(AuthRoutes.REFUSED.replace(",", ","));
+    assertThat(wrong.body()).contains(AuthRoutes.REFUSED);
     assertThat(messageOf(wrong.body())).isEqualTo(messageOf(unknown.body()));
     assertThat(AuthServer.setCookie(wrong, "custodiet_session")).isNull();
     server.accounts.resetPassword("test:setup", AuthServer.VICTIM, AuthServer.PASSWORD);
+  }
+
+  @Test
+  void fiveWrongPasswordsLockTheAccountAndTheLockOutIsLogged() {
+    server.accounts.add("test:setup", "lou", Role.CURATOR, AuthServer.PASSWORD);
+    HttpResponse<String> page = server.get("/login");
+    String cookie = "custodiet_csrf=" + AuthServer.setCookie(page, "custodiet_csrf");
+    String csrf = AuthServer.csrfOf(page.body());
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> r =
+          server.postForm(
+              "/login",
+              form("_csrf", csrf, "username", "lou", "password", "guess number " + i),
+              "Cookie",
+              cookie);
+      assertThat(r.statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> right =
+        server.postForm(
+            "/login",
+            form("_csrf", csrf, "username", "lou", "password", AuthServer.PASSWORD),
+            "Cookie",
+            cookie);
+    assertThat(right.statusCode()).as("the right password while locked").isEqualTo(401);
+    assertThat(messageOf(right.body())).contains(AuthRoutes.REFUSED);
+    assertThat(server.account("lou").lockedUntil()).isNotNull();
+    assertThat(new AuditLog(server.db).history("user", "lou"))
+        .extracting(AuditEntry::action)
+        .containsExactly("user_add", "user_lockout");
   }
 
   private static String messageOf(String html) {
@@ -297,6 +327,23 @@ class AuthFlowTest {
             admin.cookie());
     assertThat(badRole.statusCode()).isEqualTo(400);
     assertThat(badRole.body()).contains("role: 'root' is not curator or admin");
+
+    HttpResponse<String> noName =
+        server.postForm(
+            "/admin/users",
+            form("_csrf", admin.csrf(), "role", "curator", "password", "long enough passphrase"),
+            "Cookie",
+            admin.cookie());
+    assertThat(noName.statusCode()).isEqualTo(400);
+    assertThat(noName.body()).contains("username: missing");
+    HttpResponse<String> longName =
+        server.postForm(
+            "/admin/users/" + "x".repeat(300) + "/enable",
+            form("_csrf", admin.csrf()),
+            "Cookie",
+            admin.cookie());
+    assertThat(longName.statusCode()).isEqualTo(400);
+    assertThat(longName.body()).contains("username: 300 characters");
 
     assertThat(
             server

@@ -128,6 +128,160 @@ class AuthorizationMatrixTest {
               403,
               303),
           row(
+              "POST /review/{id}/accept",
+              c -> c.form("/review/" + c.candidate() + "/accept", "tier", "C"),
+              401,
+              303,
+              303,
+              403,
+              303),
+          row(
+              "POST /review/{id}/reject",
+              c -> c.form("/review/" + c.candidate() + "/reject", "reason", "matrix"),
+              401,
+              303,
+              303,
+              403,
+              303),
+          row(
+              "POST /review/{id}/merge",
+              c ->
+                  c.form(
+                      "/review/" + c.candidate() + "/merge",
+                      "into_claim",
+                      "aigs/KEN/supplies/huawei"),
+              401,
+              303,
+              303,
+              403,
+              303),
+          row(
+              "POST /review/bulk",
+              c ->
+                  c.form(
+                      "/review/bulk",
+                      "action",
+                      "reject",
+                      "ids",
+                      Long.toString(c.candidate()),
+                      "reason",
+                      "matrix"),
+              401,
+              303,
+              303,
+              403,
+              303),
+          row(
+              "POST /claims/<id>/dispute",
+              c -> c.form("/claims/" + c.seedClaim() + "/dispute", "reason", "matrix"),
+              401,
+              303,
+              303,
+              403,
+              303),
+          row(
+              "POST /claims/<id>/retract",
+              c -> c.form("/claims/" + c.seedClaim() + "/retract", "reason", "matrix"),
+              401,
+              303,
+              303,
+              403,
+              303),
+          row(
+              "POST /claims/<id>/edit",
+              c ->
+                  c.form(
+                      "/claims/aigs/KEN/supplies/huawei/edit",
+                      "agency",
+                      c.fresh("agency "),
+                      "reason",
+                      "matrix"),
+              401,
+              303,
+              303,
+              403,
+              303),
+          row(
+              "POST /api/v1/candidates/{id}/accept",
+              c -> c.json("POST", "/api/v1/candidates/" + c.candidate() + "/accept", "{}"),
+              401,
+              200,
+              200,
+              403,
+              200),
+          row(
+              "POST /api/v1/candidates/{id}/reject",
+              c ->
+                  c.json(
+                      "POST",
+                      "/api/v1/candidates/" + c.candidate() + "/reject",
+                      "{\"reason\": \"matrix\"}"),
+              401,
+              200,
+              200,
+              403,
+              200),
+          row(
+              "POST /api/v1/claims/<id>/dispute",
+              c ->
+                  c.json(
+                      "POST",
+                      "/api/v1/claims/" + c.seedClaim() + "/dispute",
+                      "{\"reason\": \"matrix\"}"),
+              401,
+              200,
+              200,
+              403,
+              200),
+          row(
+              "POST /api/v1/claims/<id>/retract",
+              c ->
+                  c.json(
+                      "POST",
+                      "/api/v1/claims/" + c.seedClaim() + "/retract",
+                      "{\"reason\": \"matrix\"}"),
+              401,
+              200,
+              200,
+              403,
+              200),
+          row(
+              "POST /releases",
+              c -> c.form("/releases", "name", c.fresh("matrix-"), "note", "matrix"),
+              401,
+              403,
+              303,
+              403,
+              303),
+          row("GET /admin/webhooks", c -> c.get("/admin/webhooks"), 303, 403, 200, 403, 200),
+          row(
+              "POST /admin/webhooks",
+              c -> c.form("/admin/webhooks", "url", "https://hooks.example.org/matrix"),
+              401,
+              403,
+              201,
+              403,
+              201),
+          row(
+              "POST /admin/webhooks/{id}/remove",
+              c ->
+                  c.form(
+                      "/admin/webhooks/"
+                          + new org.custodiet.store.webhook.Webhooks(
+                                  AuthorizationMatrixTest.server.db)
+                              .add(
+                                  "https://hooks.example.org/gone",
+                                  org.custodiet.store.webhook.WebhookScope.ALL,
+                                  "test:setup")
+                              .webhook()
+                              .id()
+                          + "/remove"),
+              401,
+              403,
+              303,
+              403,
+              303),
+          row(
               "POST /api/v1/match",
               c -> c.json("POST", "/api/v1/match", "{\"queries\": [{\"name\": \"Hikvision\"}]}"),
               200,
@@ -326,6 +480,64 @@ class AuthorizationMatrixTest {
     /** A name used by no earlier request. */
     String fresh(String prefix) {
       return prefix + FRESH.incrementAndGet();
+    }
+
+    /** A new pending candidate claim, read in a new document of its own. */
+    long candidate() {
+      int n = FRESH.incrementAndGet();
+      String text = "Report " + n + ": Hikvision cameras were switched on at the Mombasa harbour.";
+      var stored =
+          (org.custodiet.store.ingest.StoreOutcome.Stored)
+              new org.custodiet.store.ingest.DocumentRepository(server.db, 0.5)
+                  .store(
+                      new org.custodiet.store.ingest.NewDocument(
+                          "https://matrix.example/" + n,
+                          String.format("%064x", 700_000 + n),
+                          null,
+                          null,
+                          "matrix.example",
+                          "jsonl",
+                          "matrix line " + n,
+                          text,
+                          new int[] {n},
+                          new long[] {700_000L + n}),
+                      List.of(
+                          new org.custodiet.core.extract.CandidateClaim(
+                              "hikvision",
+                              "KEN",
+                              "smart_city",
+                              "Mombasa",
+                              null,
+                              0.5,
+                              0,
+                              text.length(),
+                              "matrix",
+                              "1")));
+      return server
+          .db
+          .jdbi()
+          .withHandle(
+              h ->
+                  h.createQuery("SELECT id FROM candidate_claim WHERE document_id = ?")
+                      .bind(0, stored.documentId())
+                      .mapTo(Long.class)
+                      .one());
+    }
+
+    /** A seed claim no earlier request has flagged. */
+    String seedClaim() {
+      int n = FRESH.incrementAndGet();
+      return server
+          .db
+          .jdbi()
+          .withHandle(
+              h ->
+                  h.createQuery(
+                          "SELECT id FROM claim WHERE id LIKE 'aigs/%/uses/%' ORDER BY id"
+                              + " LIMIT 1 OFFSET ?")
+                      .bind(0, n)
+                      .mapTo(String.class)
+                      .one());
     }
 
     Call get(String path) {

@@ -102,9 +102,7 @@ class FeedRoutesTest {
     assertThat(entry.getUri()).isEqualTo(FeedRoutes.TAG + "claim:test/KEN/supplies/hikvision/feed");
     assertThat(entry.getLink())
         .isEqualTo(
-            "http://127.0.0.1:"
-                + server.port()
-                + "/countries/KEN#claim-test/KEN/supplies/hikvision/feed");
+            "http://127.0.0.1:" + server.port() + "/claims/test/KEN/supplies/hikvision/feed");
     assertThat(entry.getDescription().getValue())
         .contains("Notice of award: city camera platform", "Example Contracts Office", "tier A");
     assertThat(entry.getUpdatedDate()).isNotNull();
