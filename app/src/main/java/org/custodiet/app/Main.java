@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       EvalMatchingCommand.class,
       BenchMatchCommand.class,
+      ListsCommand.class,
+      ScreenCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

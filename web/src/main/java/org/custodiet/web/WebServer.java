@@ -86,6 +86,7 @@ public final class WebServer implements AutoCloseable {
               org.custodiet.web.feed.FeedRoutes.register(config, site);
               org.custodiet.web.admin.WebhookAdminRoutes.register(config, site);
               org.custodiet.web.review.ReviewRoutes.register(config, site);
+              org.custodiet.web.screening.ScreeningRoutes.register(config, site);
             });
     try {
       app.start();

@@ -50,6 +50,12 @@ public final class BackupTables {
           Part.of("release_claim", "release_id", "claim_id"),
           Part.of("release_figure", "release_id", "figure_id"),
           Part.of("announced_claim", "claim_id"),
+          Part.of("screening_list", "id"),
+          Part.of("list_version", "id").identity("id"),
+          Part.of("list_entry", "list_id", "entry_id"),
+          Part.of("list_entry_name", "list_id", "entry_id", "position"),
+          Part.of("list_change", "version_id", "entry_id"),
+          Part.of("screening_decision", "id").identity("id"),
           Part.of(AUDIT_ENTRY, "seq"));
 
   /** Tables deliberately not in a backup, with why. */

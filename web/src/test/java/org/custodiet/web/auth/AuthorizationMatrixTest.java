@@ -280,6 +280,47 @@ class AuthorizationMatrixTest {
               403,
               303,
               403,
+              303),
+          row(
+              "POST /api/v1/match",
+              c -> c.json("POST", "/api/v1/match", "{\"queries\": [{\"name\": \"Hikvision\"}]}"),
+              200,
+              200,
+              200,
+              403,
+              200),
+          row(
+              "POST /api/v1/match/decisions",
+              c ->
+                  c.json(
+                      "POST",
+                      "/api/v1/match/decisions",
+                      "{\"name\": \"Hikvision\", \"list\": \"bis-surveillance\", \"entry\":"
+                          + " \"hikvision\", \"verdict\": \"confirmed\", \"reason\": \"matrix\"}"),
+              401,
+              201,
+              201,
+              403,
+              201),
+          row(
+              "POST /screen/decisions",
+              c ->
+                  c.form(
+                      "/screen/decisions",
+                      "name",
+                      "Hikvision",
+                      "list",
+                      "bis-surveillance",
+                      "entry",
+                      "hikvision",
+                      "verdict",
+                      "false_positive",
+                      "reason",
+                      "matrix"),
+              401,
+              303,
+              303,
+              403,
               303));
 
   @TempDir static Path dir;
