@@ -301,6 +301,7 @@ public final class Matcher {
   private int[] candidates(PreparedName query, double threshold) {
     Scratch s = scratch.get();
     try {
+      s.start(query.totalWeight, threshold - ESTIMATE_MARGIN);
       String[] tokens = query.tokens;
       // one vocabulary lookup per token serves its postings, the common-token filter and rarity
       int[] ids = new int[tokens.length];
@@ -410,7 +411,12 @@ public final class Matcher {
   private static List<String> oneDeletions(String token) {
     List<String> variants = new ArrayList<>(token.length());
     for (int i = 0; i < token.length(); i++) {
-      String variant = token.substring(0, i) + token.substring(i + 1);
+      // built in one buffer: two substrings and a concatenation cost three strings per variant
+      String variant =
+          new StringBuilder(token.length() - 1)
+              .append(token, 0, i)
+              .append(token, i + 1, token.length())
+              .toString();
       if (variants.isEmpty() || !variants.get(variants.size() - 1).equals(variant)) {
         variants.add(variant);
       }
@@ -473,6 +479,14 @@ public final class Matcher {
     final IntList touched = new IntList();
 
     /**
+     * The touched names whose shared weight has reached the bound set by {@link #start}: only they
+     * can estimate high enough, and there are few of them, while thousands of names may be touched.
+     */
+    final IntList promising = new IntList();
+
+    private double sharedNeeded;
+
+    /**
      * Vocabulary tokens already followed for the current query token are those marked with the
      * current {@code round}: bumping the round forgets them all without clearing the array.
      */
@@ -501,12 +515,23 @@ public final class Matcher {
       return true;
     }
 
+    /** Prepares for a query of this total weight and a minimum estimated score. */
+    void start(double queryWeight, double minimum) {
+      sharedNeeded = sharedNeeded(queryWeight, minimum);
+    }
+
     void addPostings(int[] aliases, double weight) {
       for (int alias : aliases) {
-        if (shared[alias] == 0) {
+        float before = shared[alias];
+        if (before == 0) {
           touched.add(alias);
         }
-        shared[alias] += (float) weight;
+        float after = before + (float) weight;
+        shared[alias] = after;
+        // weights are positive, so each name crosses the bound at most once
+        if (before < sharedNeeded && after >= sharedNeeded) {
+          promising.add(alias);
+        }
       }
     }
 
@@ -518,14 +543,10 @@ public final class Matcher {
       // a min-heap of the best `limit` keys: sorting thousands of touched names costs more
       long[] heap = new long[limit];
       int count = 0;
-      double sharedNeeded = sharedNeeded(queryWeight, minimum);
-      for (int k = 0; k < touched.size; k++) {
-        int alias = touched.values[k];
-        // most touched names share one light or misspelt token: rule them out before reading
-        // their total, which costs a cache miss, and before the divisions
-        if (this.shared[alias] < sharedNeeded) {
-          continue;
-        }
+      // a bound of 0 rules nothing out: then every touched name is estimated
+      IntList names = sharedNeeded > 0 ? promising : touched;
+      for (int k = 0; k < names.size; k++) {
+        int alias = names.values[k];
         double shared = Math.min(this.shared[alias], queryWeight);
         double total = Math.max(totals[alias], 1e-9);
         double overlap = 2 * Math.min(shared, total) / (queryWeight + total);
@@ -636,6 +657,7 @@ public final class Matcher {
         shared[touched.values[k]] = 0;
       }
       touched.size = 0;
+      promising.size = 0;
     }
   }
 }
