@@ -1,6 +1,8 @@
 package org.custodiet.app;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,8 +14,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 import org.custodiet.core.screening.ListEntry;
+import org.custodiet.core.screening.MatchHit;
 import org.custodiet.core.screening.Matcher;
 import org.custodiet.core.screening.NameNormaliser;
 import org.custodiet.core.screening.ScreeningQuery;
@@ -49,8 +52,19 @@ final class BenchMatchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic data.")
   long seed;
 
+  /**
+   * {@code perCpuSecond} divides the queries by the CPU time of the measuring threads: on a machine
+   * shared with other work it is the figure that says what the code costs. {@code checksum} digests
+   * every query's answer in query order, so two builds can be shown to answer alike.
+   */
   record Measurement(
-      String name, double perSecond, double p50Micros, double p99Micros, long hits) {}
+      String name,
+      double perSecond,
+      double perCpuSecond,
+      double p50Micros,
+      double p99Micros,
+      long hits,
+      long checksum) {}
 
   @Override
   public Integer call() throws Exception {
@@ -78,9 +92,15 @@ final class BenchMatchCommand implements Callable<Integer> {
     }
     NameNormaliser normaliser = new NameNormaliser();
 
-    ToIntFunction<String> lookup = q -> exact.containsKey(q.toLowerCase(Locale.ROOT)) ? 1 : 0;
-    ToIntFunction<String> normalise = q -> normaliser.normalise(q).tokens().isEmpty() ? 0 : 1;
-    ToIntFunction<String> match = q -> matcher.match(ScreeningQuery.of(q), 10).isEmpty() ? 0 : 1;
+    // each work answers a digest of its result, 0 for "nothing found"
+    ToLongFunction<String> lookup =
+        q -> nonZero(exact.getOrDefault(q.toLowerCase(Locale.ROOT), "").hashCode());
+    ToLongFunction<String> normalise =
+        q -> {
+          List<String> tokens = normaliser.normalise(q).tokens();
+          return tokens.isEmpty() ? 0 : nonZero(tokens.hashCode());
+        };
+    ToLongFunction<String> match = q -> digest(matcher.match(ScreeningQuery.of(q), 10));
 
     // warm-up: let the JIT compile the paths before anything is timed
     int warmUp = Math.min(names.size(), 20_000);
@@ -104,30 +124,36 @@ final class BenchMatchCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors());
     out.printf(
         Locale.ROOT,
-        "%-26s %14s %10s %10s %12s%n",
+        "%-26s %14s %14s %10s %10s %12s  %s%n",
         "",
         "queries/s",
+        "per CPU-s",
         "p50 us",
         "p99 us",
-        "with hits");
+        "with hits",
+        "checksum");
     for (Measurement m : results) {
       out.printf(
           Locale.ROOT,
-          "%-26s %,14.0f %10.1f %10.1f %11.1f%%%n",
+          "%-26s %,14.0f %,14.0f %10.1f %10.1f %11.1f%%  %016x%n",
           m.name(),
           m.perSecond(),
+          m.perCpuSecond(),
           m.p50Micros(),
           m.p99Micros(),
-          100.0 * m.hits() / names.size());
+          100.0 * m.hits() / names.size(),
+          m.checksum());
     }
     out.flush();
     return 0;
   }
 
-  private Measurement run(String name, List<String> names, ToIntFunction<String> work)
+  private Measurement run(String name, List<String> names, ToLongFunction<String> work)
       throws Exception {
     long[] latencies = new long[names.size()];
-    AtomicLong hits = new AtomicLong();
+    long[] digests = new long[names.size()];
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    AtomicLong cpuNanos = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> futures = new ArrayList<>();
@@ -137,29 +163,51 @@ final class BenchMatchCommand implements Callable<Integer> {
         futures.add(
             pool.submit(
                 () -> {
-                  long found = 0;
+                  long cpuStarted = cpu.getCurrentThreadCpuTime();
                   for (int i = first; i < names.size(); i += threads) {
                     long begin = System.nanoTime();
-                    found += work.applyAsInt(names.get(i));
+                    digests[i] = work.applyAsLong(names.get(i));
                     latencies[i] = System.nanoTime() - begin;
                   }
-                  hits.addAndGet(found);
+                  cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStarted);
                 }));
       }
       for (Future<?> future : futures) {
         future.get();
       }
       double seconds = (System.nanoTime() - started) / 1e9;
+      long hits = 0;
+      long checksum = 17;
+      for (long digest : digests) {
+        hits += digest == 0 ? 0 : 1;
+        checksum = checksum * 1_000_003 + digest;
+      }
       Arrays.sort(latencies);
       return new Measurement(
           name,
           names.size() / seconds,
+          names.size() / Math.max(cpuNanos.get() / 1e9, 1e-9),
           percentile(latencies, 0.50) / 1e3,
           percentile(latencies, 0.99) / 1e3,
-          hits.get());
+          hits,
+          checksum);
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Hit ids and scores to 1e-9, in rank order; 0 when there is no hit. */
+  private static long digest(List<MatchHit> hits) {
+    long digest = 0;
+    for (MatchHit hit : hits) {
+      digest = digest * 31 + hit.entry().id().hashCode();
+      digest = digest * 31 + Math.round(hit.score() * 1e9);
+    }
+    return hits.isEmpty() ? 0 : nonZero(digest);
+  }
+
+  private static long nonZero(long digest) {
+    return digest == 0 ? 1 : digest;
   }
 
   private static double percentile(long[] sorted, double share) {

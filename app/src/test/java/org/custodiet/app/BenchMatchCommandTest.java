@@ -18,6 +18,8 @@ class BenchMatchCommandTest {
         .contains("baseline: normalise only")
         .contains("matcher (top 10 hits)")
         .contains("queries/s")
+        .contains("per CPU-s")
+        .contains("checksum")
         .contains("p99");
   }
 

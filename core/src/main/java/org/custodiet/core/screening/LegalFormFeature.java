@@ -1,8 +1,5 @@
 package org.custodiet.core.screening;
 
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * Legal forms say little about identity (a group's Ltd and its GmbH are different companies with
  * one name), so they never take part in the token score. When both names carry one, the same class
@@ -19,8 +16,12 @@ final class LegalFormFeature {
     if (a.legalClasses.isEmpty() || b.legalClasses.isEmpty()) {
       return 0;
     }
-    Set<String> shared = new HashSet<>(a.legalClasses);
-    shared.retainAll(b.legalClasses);
-    return shared.isEmpty() ? DIFFER : AGREE;
+    // a class or two per name: a scan beats building a set for every scored pair
+    for (String legalClass : a.legalClasses) {
+      if (b.legalClasses.contains(legalClass)) {
+        return AGREE;
+      }
+    }
+    return DIFFER;
   }
 }

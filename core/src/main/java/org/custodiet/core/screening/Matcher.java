@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +56,13 @@ public final class Matcher {
   private final Map<String, Integer> vocabulary;
   private final String[] vocabularyTokens;
   private final int[][] postings;
-  private final Map<String, int[]> deletions;
+
+  /**
+   * For each spelling a typo variant can take: the vocabulary token spelt so (or {@link #NO_TOKEN})
+   * first, then the tokens one deletion away from it. One lookup per variant instead of two.
+   */
+  private final Map<String, int[]> spellings;
+
   private final Map<String, int[]> soundKeys;
   private final Map<String, int[]> initials;
   private final int postingScanLimit;
@@ -157,11 +162,12 @@ public final class Matcher {
         soundLists.computeIfAbsent(key, k -> new IntList()).add(t);
       }
     }
-    this.deletions = frozen(deletionLists);
+    this.spellings = spellings(vocabularyIds, deletionLists);
     this.soundKeys = frozen(soundLists);
     this.initials = frozen(initialLists);
     this.postingScanLimit = Math.max(1_000, names / 100);
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(names));
+    int vocabularySize = vocabularyTokens.length;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(names, vocabularySize));
   }
 
   /** Builds the matcher over all names of the entries; entries keep their order for ties. */
@@ -295,25 +301,38 @@ public final class Matcher {
   private int[] candidates(PreparedName query, double threshold) {
     Scratch s = scratch.get();
     try {
+      s.start(query.totalWeight, threshold - ESTIMATE_MARGIN);
       String[] tokens = query.tokens;
+      // one vocabulary lookup per token serves its postings, the common-token filter and rarity
+      int[] ids = new int[tokens.length];
+      boolean[] informative = new boolean[tokens.length];
       boolean anyInformative = false;
+      int rarest = 0;
+      int fewest = Integer.MAX_VALUE;
       for (int i = 0; i < tokens.length; i++) {
-        anyInformative |= informative(tokens[i]);
+        Integer id = vocabulary.get(tokens[i]);
+        ids[i] = id == null ? NO_TOKEN : id;
+        int holders = id == null ? 0 : postings[id].length;
+        informative[i] = holders <= postingScanLimit && TokenWeights.prior(tokens[i]) >= 0.2;
+        anyInformative |= informative[i];
+        if (holders < fewest) {
+          fewest = holders;
+          rarest = i;
+        }
       }
-      int rarest = rarestToken(tokens);
       double queryWeight = 0;
       for (int i = 0; i < tokens.length; i++) {
         double weight = query.weights[i];
         queryWeight += weight;
-        if (!informative(tokens[i]) && (anyInformative || i != rarest)) {
+        if (!informative[i] && (anyInformative || i != rarest)) {
           continue;
         }
-        Integer exact = vocabulary.get(tokens[i]);
-        if (exact != null) {
+        int exact = ids[i];
+        if (exact != NO_TOKEN) {
           s.addPostings(postings[exact], weight);
         }
         if (tokens[i].length() >= 4) {
-          fuzzyPostings(tokens[i], exact == null ? NO_TOKEN : exact, weight, query.phonetic[i], s);
+          fuzzyPostings(tokens[i], exact, weight, query.phonetic[i], s);
         }
         if (i + 1 < tokens.length) {
           Integer joined = vocabulary.get(tokens[i] + tokens[i + 1]);
@@ -340,49 +359,29 @@ public final class Matcher {
     }
   }
 
-  private boolean informative(String token) {
-    Integer id = vocabulary.get(token);
-    boolean common = id != null && postings[id].length > postingScanLimit;
-    return !common && TokenWeights.prior(token) >= 0.2;
-  }
-
-  private int rarestToken(String[] tokens) {
-    int rarest = 0;
-    int fewest = Integer.MAX_VALUE;
-    for (int i = 0; i < tokens.length; i++) {
-      Integer id = vocabulary.get(tokens[i]);
-      int count = id == null ? 0 : postings[id].length;
-      if (count < fewest) {
-        fewest = count;
-        rarest = i;
-      }
-    }
-    return rarest;
-  }
-
   /**
    * Adds the names holding tokens within a typo or a sound of {@code token}. When the token itself
    * is known, its variants are only followed into small posting lists: the list's own spelling
    * variants, not every name sharing a frequent near-neighbour.
    */
   private void fuzzyPostings(String token, int exact, double weight, String sound, Scratch s) {
-    s.seenTokens.clear();
+    s.forgetTokens();
     int scanLimit = exact == NO_TOKEN ? UNKNOWN_TOKEN_VARIANT_LIMIT : KNOWN_TOKEN_VARIANT_LIMIT;
     if (exact != NO_TOKEN) {
-      s.seenTokens.add(exact);
+      s.firstSight(exact);
     }
     List<String> variants = oneDeletions(token);
     variants.add(token);
     for (String variant : variants) {
-      Integer shorter = vocabulary.get(variant);
-      if (shorter != null) {
-        fuzzyToken(token, shorter, weight, scanLimit, s);
+      int[] near = spellings.get(variant);
+      if (near == null) {
+        continue;
       }
-      int[] similar = deletions.get(variant);
-      if (similar != null) {
-        for (int t : similar) {
-          fuzzyToken(token, t, weight, scanLimit, s);
-        }
+      if (near[0] != NO_TOKEN) {
+        fuzzyToken(token, near[0], weight, scanLimit, s);
+      }
+      for (int k = 1; k < near.length; k++) {
+        fuzzyToken(token, near[k], weight, scanLimit, s);
       }
     }
     // the scorer only trusts sound keys of long tokens: follow no others
@@ -392,7 +391,7 @@ public final class Matcher {
             : null;
     if (alike != null) {
       for (int t : alike) {
-        if (s.seenTokens.add(t) && postings[t].length <= scanLimit) {
+        if (s.firstSight(t) && postings[t].length <= scanLimit) {
           s.addPostings(postings[t], weight * TokenAlignment.PHONETIC_SIMILARITY);
         }
       }
@@ -400,7 +399,7 @@ public final class Matcher {
   }
 
   private void fuzzyToken(String token, int t, double weight, int scanLimit, Scratch s) {
-    if (!s.seenTokens.add(t) || postings[t].length > scanLimit) {
+    if (!s.firstSight(t) || postings[t].length > scanLimit) {
       return;
     }
     double similarity = EditDistance.similarity(token, vocabularyTokens[t]);
@@ -412,12 +411,32 @@ public final class Matcher {
   private static List<String> oneDeletions(String token) {
     List<String> variants = new ArrayList<>(token.length());
     for (int i = 0; i < token.length(); i++) {
-      String variant = token.substring(0, i) + token.substring(i + 1);
+      // built in one buffer: two substrings and a concatenation cost three strings per variant
+      String variant =
+          new StringBuilder(token.length() - 1)
+              .append(token, 0, i)
+              .append(token, i + 1, token.length())
+              .toString();
       if (variants.isEmpty() || !variants.get(variants.size() - 1).equals(variant)) {
         variants.add(variant);
       }
     }
     return variants;
+  }
+
+  private static Map<String, int[]> spellings(
+      Map<String, Integer> vocabularyIds, Map<String, IntList> deletionLists) {
+    Map<String, int[]> out = new HashMap<>((vocabularyIds.size() + deletionLists.size()) * 2);
+    for (Map.Entry<String, Integer> token : vocabularyIds.entrySet()) {
+      out.put(token.getKey(), new int[] {token.getValue()});
+    }
+    for (Map.Entry<String, IntList> list : deletionLists.entrySet()) {
+      int[] near = new int[list.getValue().size + 1];
+      near[0] = vocabularyIds.getOrDefault(list.getKey(), NO_TOKEN);
+      System.arraycopy(list.getValue().values, 0, near, 1, list.getValue().size);
+      out.put(list.getKey(), near);
+    }
+    return out;
   }
 
   private static Map<String, int[]> frozen(Map<String, IntList> lists) {
@@ -458,18 +477,61 @@ public final class Matcher {
   private static final class Scratch {
     final float[] shared;
     final IntList touched = new IntList();
-    final Set<Integer> seenTokens = new LinkedHashSet<>();
 
-    Scratch(int names) {
+    /**
+     * The touched names whose shared weight has reached the bound set by {@link #start}: only they
+     * can estimate high enough, and there are few of them, while thousands of names may be touched.
+     */
+    final IntList promising = new IntList();
+
+    private double sharedNeeded;
+
+    /**
+     * Vocabulary tokens already followed for the current query token are those marked with the
+     * current {@code round}: bumping the round forgets them all without clearing the array.
+     */
+    private final int[] seenInRound;
+
+    private int round = 1;
+
+    Scratch(int names, int vocabularySize) {
       shared = new float[names];
+      seenInRound = new int[vocabularySize];
+    }
+
+    void forgetTokens() {
+      if (++round == Integer.MAX_VALUE) {
+        Arrays.fill(seenInRound, 0);
+        round = 1;
+      }
+    }
+
+    /** True the first time {@code token} is seen since {@link #forgetTokens}. */
+    boolean firstSight(int token) {
+      if (seenInRound[token] == round) {
+        return false;
+      }
+      seenInRound[token] = round;
+      return true;
+    }
+
+    /** Prepares for a query of this total weight and a minimum estimated score. */
+    void start(double queryWeight, double minimum) {
+      sharedNeeded = sharedNeeded(queryWeight, minimum);
     }
 
     void addPostings(int[] aliases, double weight) {
       for (int alias : aliases) {
-        if (shared[alias] == 0) {
+        float before = shared[alias];
+        if (before == 0) {
           touched.add(alias);
         }
-        shared[alias] += (float) weight;
+        float after = before + (float) weight;
+        shared[alias] = after;
+        // weights are positive, so each name crosses the bound at most once
+        if (before < sharedNeeded && after >= sharedNeeded) {
+          promising.add(alias);
+        }
       }
     }
 
@@ -481,8 +543,10 @@ public final class Matcher {
       // a min-heap of the best `limit` keys: sorting thousands of touched names costs more
       long[] heap = new long[limit];
       int count = 0;
-      for (int k = 0; k < touched.size; k++) {
-        int alias = touched.values[k];
+      // a bound of 0 rules nothing out: then every touched name is estimated
+      IntList names = sharedNeeded > 0 ? promising : touched;
+      for (int k = 0; k < names.size; k++) {
+        int alias = names.values[k];
         double shared = Math.min(this.shared[alias], queryWeight);
         double total = Math.max(totals[alias], 1e-9);
         double overlap = 2 * Math.min(shared, total) / (queryWeight + total);
@@ -519,6 +583,39 @@ public final class Matcher {
         out[k] = ~(int) heap[count - 1 - k];
       }
       return out;
+    }
+
+    /**
+     * The shared weight below which no name can reach {@code minimum}. For shared weight s the
+     * estimate is at most OVERLAP_SHARE x 2s / (queryWeight + s) + (1 - OVERLAP_SHARE) x min(1, s /
+     * FULL_MASS) (the name's total equal to s maximises both parts), which grows with s; the bound
+     * is found by bisection and kept a little low, so that rounding never rules out a name the
+     * estimate itself would keep.
+     */
+    private static double sharedNeeded(double queryWeight, double minimum) {
+      double target = minimum - 1e-6;
+      if (target <= 0) {
+        return 0;
+      }
+      if (estimateBound(queryWeight, queryWeight) < target) {
+        return Double.POSITIVE_INFINITY;
+      }
+      double low = 0;
+      double high = queryWeight;
+      for (int step = 0; step < 60; step++) {
+        double middle = (low + high) / 2;
+        if (estimateBound(middle, queryWeight) < target) {
+          low = middle;
+        } else {
+          high = middle;
+        }
+      }
+      return low;
+    }
+
+    private static double estimateBound(double shared, double queryWeight) {
+      return NameScorer.OVERLAP_SHARE * 2 * shared / (queryWeight + shared)
+          + (1 - NameScorer.OVERLAP_SHARE) * Math.min(1, shared / NameScorer.FULL_MASS);
     }
 
     private static void siftUp(long[] heap, int at) {
@@ -560,7 +657,7 @@ public final class Matcher {
         shared[touched.values[k]] = 0;
       }
       touched.size = 0;
-      seenTokens.clear();
+      promising.size = 0;
     }
   }
 }

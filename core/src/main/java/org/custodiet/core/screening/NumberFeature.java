@@ -13,6 +13,10 @@ final class NumberFeature {
   private NumberFeature() {}
 
   static double contribution(PreparedName a, PreparedName b) {
+    // most names hold no number: answer them without building sets or running the regex
+    if (!hasNumber(a) || !hasNumber(b)) {
+      return 0;
+    }
     Set<String> numbersA = numbers(a);
     Set<String> numbersB = numbers(b);
     if (numbersA.isEmpty() || numbersB.isEmpty()) {
@@ -21,10 +25,28 @@ final class NumberFeature {
     return numbersA.equals(numbersB) ? 0 : DIFFER;
   }
 
+  private static boolean hasNumber(PreparedName name) {
+    for (String token : name.tokens) {
+      if (isNumber(token)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNumber(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      if (!Character.isDigit(token.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static Set<String> numbers(PreparedName name) {
     Set<String> numbers = new TreeSet<>();
     for (String token : name.tokens) {
-      if (Character.isDigit(token.charAt(0)) && token.chars().allMatch(Character::isDigit)) {
+      if (isNumber(token)) {
         numbers.add(token.replaceFirst("^0+(?=.)", ""));
       }
     }

@@ -43,8 +43,12 @@ final class TokenWeights {
     if (token.length() == 1) {
       return 0.3;
     }
-    boolean digits = token.chars().allMatch(Character::isDigit);
-    return digits ? 0.5 : 1.0;
+    for (int i = 0; i < token.length(); i++) {
+      if (!Character.isDigit(token.charAt(i))) {
+        return 1.0;
+      }
+    }
+    return 0.5;
   }
 
   double weight(String token) {
