@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.custodiet.ingest.IngestPipeline;
+import org.custodiet.ingest.IngestReport;
 import org.custodiet.ingest.Limits;
+import org.custodiet.ingest.Progress;
 import org.custodiet.ingest.SyntheticCorpus;
+import org.custodiet.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,13 +33,15 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Scaling benchmark over a generated news corpus (JSON Lines split into --files files): in"
-          + " one run, the embedded path's stages on one thread without a database (read,"
-          + " normalise, drop exact copies, near-duplicate LSH, extract) and the Spark job doing"
-          + " the same on local[1] and local[2] (plus writing its Parquet outputs).",
-      "Prints MB/s (wall) and MB/s per core (MB per second of this process's CPU time, so load"
-          + " from other processes does not count) for each, and the per-core ratio of the"
-          + " Spark job on local[1] to the embedded path (bar: within 25 %)."
+      "Scaling benchmark over a generated news corpus (JSON Lines split into --files files). In"
+          + " one run it measures: the embedded path as `custodiet ingest` runs it (read,"
+          + " normalise, drop exact copies, store in a new H2 database, group near-duplicates,"
+          + " extract, store candidates; one thread); the same stages without any database or"
+          + " output (one thread); and the Spark job on local[1] and local[2] (which also writes"
+          + " its Parquet outputs).",
+      "Prints MB/s (wall) and MB/s per core (MB per second of this process's CPU time, all"
+          + " threads, so load from other processes does not count) for each, and the per-core"
+          + " ratio of each Spark row to each embedded row (bar: within 25 %)."
     })
 final class ScalingBench implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -57,12 +64,29 @@ final class ScalingBench implements Callable<Integer> {
       description = "Keep the corpus in this new directory (default: a temporary one).")
   Path corpusDir;
 
+  @Option(
+      names = "--skip-full-path",
+      description = "Do not measure the embedded path with its H2 database.")
+  boolean skipFullPath;
+
+  @Option(
+      names = "--skip-stages",
+      description = "Do not measure the embedded stages without a database.")
+  boolean skipStages;
+
+  @Option(names = "--skip-local1", description = "Do not measure the Spark job on local[1].")
+  boolean skipLocal1;
+
+  @Option(names = "--skip-local2", description = "Do not measure the Spark job on local[2].")
+  boolean skipLocal2;
+
   @CommandLine.Mixin SparkJobMain.KnowledgeBaseOptions kb;
 
-  /** The Spark job's per-core throughput on one core may be at most this much below embedded. */
+  /** The Spark job's per-core throughput may be at most this much below the embedded path's. */
   static final double BAR = 0.25;
 
   private static final double MB = 1e6;
+  private static final double MIN_SIMILARITY = IngestPipeline.DEFAULT_MIN_SIMILARITY;
 
   @Override
   public Integer call() throws Exception {
@@ -72,13 +96,19 @@ final class ScalingBench implements Callable<Integer> {
     if (files < 1 || files > 10_000) {
       throw usage("--files: must be between 1 and 10000, got " + files);
     }
+    if (skipFullPath && skipStages) {
+      throw usage("--skip-full-path and --skip-stages: nothing left to compare the Spark job with");
+    }
+    if (skipLocal1 && skipLocal2) {
+      throw usage("--skip-local1 and --skip-local2: no Spark job left to measure");
+    }
+    if (corpusDir != null && Files.exists(corpusDir)) {
+      throw usage("--write-corpus: " + corpusDir + " already exists");
+    }
     PrintWriter out = spec.commandLine().getOut();
     Path work = Files.createTempDirectory("custodiet-spark-bench-");
     try {
       Path corpus = corpusDir != null ? corpusDir : work.resolve("corpus");
-      if (corpusDir != null && Files.exists(corpusDir)) {
-        throw usage("--write-corpus: " + corpusDir + " already exists");
-      }
       long bytes = writeCorpus(corpus, (long) (gigabytes * 1e9), files, seed);
       out.printf(
           Locale.ROOT,
@@ -89,91 +119,209 @@ final class ScalingBench implements Callable<Integer> {
           corpus,
           seed,
           Runtime.getRuntime().availableProcessors(),
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+          loadAverage());
       out.flush();
       GazetteerSource lists = GazetteerSource.of(kb.load());
       List<Path> paths;
       try (Stream<Path> list = Files.list(corpus)) {
         paths = list.sorted().toList();
       }
-      // One small warm-up of each, so that neither pays for class loading and JIT alone.
-      EmbeddedStages.run(paths.subList(0, 1), lists.extractor(), Limits.DEFAULT, 0.5);
 
+      List<Row> baselines = new ArrayList<>();
+      if (!skipFullPath) {
+        // `custodiet ingest` into a new database seeded as every command seeds it; its candidates
+        // name companies by id, so the extractor is built from that database's knowledge base.
+        GazetteerSource bundled;
+        try (Database db = Database.openDirectory(work.resolve("warmup-h2"))) {
+          bundled = GazetteerSource.of(SparkJobMain.KnowledgeBaseOptions.seeded(db));
+          // Warm-up on one file, so that the measured run does not pay for class loading and JIT.
+          new IngestPipeline(db, bundled.extractor(), Limits.DEFAULT, MIN_SIMILARITY)
+              .run(paths.subList(0, 1), failure -> {}, Progress.NONE);
+        }
+        if (!bundled.equals(lists)) {
+          out.println(
+              "note: the knowledge base of --data/--db differs from the bundled one; the full path"
+                  + " extracts with the bundled one, the other rows with --data/--db's");
+        }
+        baselines.add(fullPath(bundled, paths, work.resolve("ingest-h2"), bytes, out));
+      }
+      if (!skipStages) {
+        EmbeddedStages.run(paths.subList(0, 1), lists.extractor(), Limits.DEFAULT, MIN_SIMILARITY);
+        baselines.add(stages(lists, paths, bytes, out));
+      }
+      List<Row> spark = new ArrayList<>();
+      List<String> masters = new ArrayList<>();
+      if (!skipLocal1) {
+        masters.add("local[1]");
+      }
+      if (!skipLocal2) {
+        masters.add("local[2]");
+      }
+      for (String master : masters) {
+        spark.add(sparkJob(master, lists, paths, corpus, work, bytes, out));
+      }
+
+      out.println();
       out.printf(
           Locale.ROOT,
-          "%-44s %8s %8s %8s %10s %14s%n",
+          "%-52s %8s %8s %8s %10s %14s%n",
           "measure",
           "MB",
           "wall s",
           "MB/s",
           "cpu s",
           "MB/s per core");
-      long wall = System.nanoTime();
-      long cpu = processCpu();
-      EmbeddedStages.Counts counts =
-          EmbeddedStages.run(paths, lists.extractor(), Limits.DEFAULT, 0.5);
-      Measure embedded = new Measure(bytes, System.nanoTime() - wall, processCpu() - cpu);
-      embedded.print(out, "embedded stages, 1 thread, no database");
-      out.printf(
-          Locale.ROOT,
-          "  read %d, documents %d, duplicates %d, near-duplicates %d, quarantined %d,"
-              + " candidates %d%n",
-          counts.read(),
-          counts.documents(),
-          counts.duplicates(),
-          counts.nearDuplicates(),
-          counts.quarantined(),
-          counts.candidates());
-      out.flush();
-
-      List<Measure> spark = new ArrayList<>();
-      for (String master : List.of("local[1]", "local[2]")) {
-        SparkSession session = LocalSpark.start(master, "custodiet spark-job bench");
-        try {
-          SparkIngestJob.run(
-              session,
-              lists,
-              new SparkIngestJob.Options(
-                  List.of(paths.get(0).toString()),
-                  work.resolve("warmup-" + spark.size()).toString(),
-                  Limits.DEFAULT,
-                  0.5));
-          wall = System.nanoTime();
-          cpu = processCpu();
-          SparkIngestJob.Report report =
-              SparkIngestJob.run(
-                      session,
-                      lists,
-                      new SparkIngestJob.Options(
-                          List.of(corpus.toString()),
-                          work.resolve("out-" + spark.size()).toString(),
-                          Limits.DEFAULT,
-                          0.5))
-                  .report();
-          Measure m = new Measure(bytes, System.nanoTime() - wall, processCpu() - cpu);
-          spark.add(m);
-          m.print(out, "spark job on " + master + " (with Parquet output)");
-          out.println("  " + report.summary());
-          out.flush();
-        } finally {
-          session.stop();
+      for (Row row : baselines) {
+        row.print(out);
+      }
+      for (Row row : spark) {
+        row.print(out);
+      }
+      out.println();
+      out.println(
+          "what each row does: embedded full path = IngestPipeline as `custodiet ingest` runs it,"
+              + " one thread, WRITES every document, group and candidate to a new H2 database;"
+              + " embedded stages = the same reading, normalisation, copy and near-duplicate rules"
+              + " (in memory) and extraction on one thread, WRITES NOTHING; spark job = the job"
+              + " on local[N], WRITES candidates, documents (with bodies) and quarantine as"
+              + " Parquet, no database.");
+      out.println(
+          "cpu s is this process's CPU time over all its threads (H2's, Spark's, GC and JIT"
+              + " included) during the row; MB/s per core = MB / cpu s.");
+      boolean met = true;
+      for (Row job : spark) {
+        for (Row baseline : baselines) {
+          double ratio = job.measure().perCore() / baseline.measure().perCore();
+          boolean ok = ratio >= 1 - BAR;
+          met &= ok;
+          out.printf(
+              Locale.ROOT,
+              "per core: %s / %s = %.2f (bar: at least %.2f): %s%n",
+              job.name(),
+              baseline.name(),
+              ratio,
+              1 - BAR,
+              ok ? "met" : "NOT MET");
         }
       }
-      double ratio = spark.get(0).perCore() / embedded.perCore();
-      boolean met = ratio >= 1 - BAR;
-      out.printf(
-          Locale.ROOT,
-          "per core: spark local[1] / embedded = %.2f (bar: at least %.2f): %s;"
-              + " local[2] / local[1] wall speed-up: %.2f; load average at end: %.2f%n",
-          ratio,
-          1 - BAR,
-          met ? "met" : "NOT MET",
-          spark.get(1).mbPerSecond() / spark.get(0).mbPerSecond(),
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      if (spark.size() == 2) {
+        out.printf(
+            Locale.ROOT,
+            "local[2] / local[1] wall speed-up: %.2f%n",
+            spark.get(1).measure().mbPerSecond() / spark.get(0).measure().mbPerSecond());
+      }
+      out.printf(Locale.ROOT, "load average at end: %.2f%n", loadAverage());
       out.flush();
       return met ? 0 : SparkJobMain.EXIT_FAILURE;
     } finally {
       deleteTree(work);
+    }
+  }
+
+  private static Row fullPath(
+      GazetteerSource lists, List<Path> paths, Path dbDir, long bytes, PrintWriter out) {
+    Database db = Database.openDirectory(dbDir);
+    IngestReport report;
+    long wall;
+    long cpu;
+    long threadCpu;
+    try {
+      SparkJobMain.KnowledgeBaseOptions.seeded(db);
+      IngestPipeline pipeline =
+          new IngestPipeline(db, lists.extractor(), Limits.DEFAULT, MIN_SIMILARITY);
+      wall = System.nanoTime();
+      cpu = processCpu();
+      threadCpu = THREADS.getCurrentThreadCpuTime();
+      report = pipeline.run(paths, failure -> {}, Progress.NONE);
+    } finally {
+      // Closing is part of the run: H2 writes what it still holds.
+      db.close();
+    }
+    long threadNanos = THREADS.getCurrentThreadCpuTime() - threadCpu;
+    Measure m = new Measure(bytes, System.nanoTime() - wall, processCpu() - cpu);
+    Row row =
+        new Row(
+            "embedded full path",
+            "embedded full path, 1 thread, writes H2",
+            m,
+            String.format(
+                Locale.ROOT,
+                "%s; the measuring thread alone: %.2f cpu s, %.1f MB/s per core",
+                report.summary(),
+                threadNanos / 1e9,
+                bytes / MB / (threadNanos / 1e9)));
+    row.print(out);
+    return row;
+  }
+
+  private static Row stages(GazetteerSource lists, List<Path> paths, long bytes, PrintWriter out) {
+    long wall = System.nanoTime();
+    long cpu = processCpu();
+    EmbeddedStages.Counts c =
+        EmbeddedStages.run(paths, lists.extractor(), Limits.DEFAULT, MIN_SIMILARITY);
+    Measure m = new Measure(bytes, System.nanoTime() - wall, processCpu() - cpu);
+    Row row =
+        new Row(
+            "embedded stages",
+            "embedded stages, 1 thread, writes nothing",
+            m,
+            String.format(
+                Locale.ROOT,
+                "read %d, documents %d, duplicates %d, near-duplicates %d, quarantined %d,"
+                    + " candidates %d",
+                c.read(),
+                c.documents(),
+                c.duplicates(),
+                c.nearDuplicates(),
+                c.quarantined(),
+                c.candidates()));
+    row.print(out);
+    return row;
+  }
+
+  private static Row sparkJob(
+      String master,
+      GazetteerSource lists,
+      List<Path> paths,
+      Path corpus,
+      Path work,
+      long bytes,
+      PrintWriter out)
+      throws IOException {
+    SparkSession session = LocalSpark.start(master, "custodiet spark-job bench");
+    try {
+      // Warm-up on one file, as for the embedded rows.
+      SparkIngestJob.run(
+          session,
+          lists,
+          new SparkIngestJob.Options(
+              List.of(paths.get(0).toString()),
+              work.resolve("warmup-" + master).toString(),
+              Limits.DEFAULT,
+              MIN_SIMILARITY));
+      long wall = System.nanoTime();
+      long cpu = processCpu();
+      SparkIngestJob.Report report =
+          SparkIngestJob.run(
+                  session,
+                  lists,
+                  new SparkIngestJob.Options(
+                      List.of(corpus.toString()),
+                      work.resolve("out-" + master).toString(),
+                      Limits.DEFAULT,
+                      MIN_SIMILARITY))
+              .report();
+      Measure m = new Measure(bytes, System.nanoTime() - wall, processCpu() - cpu);
+      Row row =
+          new Row(
+              "spark " + master,
+              "spark job on " + master + ", writes Parquet",
+              m,
+              report.summary());
+      row.print(out);
+      return row;
+    } finally {
+      session.stop();
     }
   }
 
@@ -203,6 +351,12 @@ final class ScalingBench implements Callable<Integer> {
         .getProcessCpuTime();
   }
 
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private record Measure(long bytes, long wallNanos, long cpuNanos) {
     double mbPerSecond() {
       return bytes / MB / (wallNanos / 1e9);
@@ -211,17 +365,22 @@ final class ScalingBench implements Callable<Integer> {
     double perCore() {
       return bytes / MB / (cpuNanos / 1e9);
     }
+  }
 
-    void print(PrintWriter out, String label) {
+  /** One measured row: a short name for the ratios, a label for the table, its counts. */
+  private record Row(String name, String label, Measure measure, String counts) {
+    void print(PrintWriter out) {
       out.printf(
           Locale.ROOT,
-          "%-44s %8.1f %8.2f %8.1f %10.2f %14.1f%n",
+          "%-52s %8.1f %8.2f %8.1f %10.2f %14.1f%n",
           label,
-          bytes / MB,
-          wallNanos / 1e9,
-          mbPerSecond(),
-          cpuNanos / 1e9,
-          perCore());
+          measure.bytes() / MB,
+          measure.wallNanos() / 1e9,
+          measure.mbPerSecond(),
+          measure.cpuNanos() / 1e9,
+          measure.perCore());
+      out.println("  " + counts);
+      out.flush();
     }
   }
 

@@ -60,9 +60,14 @@ public final class SparkJobMain {
                   dataDir != null
                       ? dataDir
                       : Path.of(System.getProperty("user.home"), ".custodiet"))) {
-        new SeedLoader(db).loadBundled();
-        return new KnowledgeBaseRepository(db).load();
+        return seeded(db);
       }
+    }
+
+    /** Seeds an empty database with the bundled data, as every command does, and reads it. */
+    static KnowledgeBase seeded(Database db) {
+      new SeedLoader(db).loadBundled();
+      return new KnowledgeBaseRepository(db).load();
     }
   }
 
