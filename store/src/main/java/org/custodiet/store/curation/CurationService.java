@@ -75,27 +75,7 @@ public final class CurationService {
           List<Long> followers = acceptFollowers(h, c, plan, written);
           Map<String, Object> detail = acceptDetail(c, plan, written, edits);
           detail.put("followers", followers);
-          AuditEntry entry =
-              log.append(
-                  h,
-                  new AuditLog.Change(
-                      who.actor(),
-                      AuditAction.ACCEPT,
-                      "candidate",
-                      Long.toString(c.id()),
-                      why,
-                      detail));
-          recordDecision(h, c.id(), "accepted", null, who, why, entry.seq());
-          linkClaims(h, c.id(), written);
-          return new Decision(
-              AuditAction.ACCEPT.code(),
-              "candidate",
-              Long.toString(c.id()),
-              written.claims(),
-              written.created(),
-              written.sourceId(),
-              followers,
-              entry.seq());
+          return settle(h, c, AuditAction.ACCEPT, "accepted", detail, written, followers, who, why);
         });
   }
 
@@ -201,27 +181,7 @@ public final class CurationService {
           Written written = write(h, c, plan, "review of candidate " + c.id());
           Map<String, Object> detail = acceptDetail(c, plan, written, Edits.NONE);
           detail.put("into_claim", claimId);
-          AuditEntry entry =
-              log.append(
-                  h,
-                  new AuditLog.Change(
-                      who.actor(),
-                      AuditAction.MERGE,
-                      "candidate",
-                      Long.toString(c.id()),
-                      why,
-                      detail));
-          recordDecision(h, c.id(), "merged", null, who, why, entry.seq());
-          linkClaims(h, c.id(), written);
-          return new Decision(
-              AuditAction.MERGE.code(),
-              "candidate",
-              Long.toString(c.id()),
-              written.claims(),
-              written.created(),
-              written.sourceId(),
-              List.of(),
-              entry.seq());
+          return settle(h, c, AuditAction.MERGE, "merged", detail, written, List.of(), who, why);
         });
   }
 
@@ -993,5 +953,37 @@ public final class CurationService {
       }
     }
     return false;
+  }
+
+  /**
+   * Logs a decision that wrote claims for candidate {@code c}, records it against the candidate and
+   * links the claims it touched; the caller has already won the candidate.
+   */
+  private Decision settle(
+      Handle h,
+      CandidateRow c,
+      AuditAction action,
+      String status,
+      Map<String, Object> detail,
+      Written written,
+      List<Long> followers,
+      Principal who,
+      String why) {
+    AuditEntry entry =
+        log.append(
+            h,
+            new AuditLog.Change(
+                who.actor(), action, "candidate", Long.toString(c.id()), why, detail));
+    recordDecision(h, c.id(), status, null, who, why, entry.seq());
+    linkClaims(h, c.id(), written);
+    return new Decision(
+        action.code(),
+        "candidate",
+        Long.toString(c.id()),
+        written.claims(),
+        written.created(),
+        written.sourceId(),
+        followers,
+        entry.seq());
   }
 }
