@@ -127,9 +127,14 @@ final class BenchIngestCommand implements Callable<Integer> {
 
       IngestReport report;
       Measure fullPath;
+      double fullPathProcessCpu;
+      double loadBefore;
+      double loadAfter;
       try (Database db = Database.openDirectory(work.resolve("ingest"))) {
         long b = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
+        long processCpu = PROCESS.getProcessCpuTime();
+        loadBefore = PROCESS.getSystemLoadAverage();
         report =
             new IngestPipeline(db, extractor).run(List.of(corpus), failure -> {}, Progress.NONE);
         fullPath =
@@ -138,6 +143,8 @@ final class BenchIngestCommand implements Callable<Integer> {
                 seconds(System.nanoTime() - b),
                 seconds(THREADS.getCurrentThreadCpuTime() - cpu),
                 1);
+        fullPathProcessCpu = seconds(PROCESS.getProcessCpuTime() - processCpu);
+        loadAfter = PROCESS.getSystemLoadAverage();
       }
 
       out.printf(
@@ -159,6 +166,14 @@ final class BenchIngestCommand implements Callable<Integer> {
               + "extraction found %,d candidates; the full path: %s%n",
           extraction.candidates(),
           report.summary());
+      out.printf(
+          Locale.ROOT,
+          "the full path's process CPU time (every thread: H2's own, garbage collection, JIT):"
+              + " %.2f s, %.1f MB/s per core; load average %.2f at its start, %.2f at its end%n",
+          fullPathProcessCpu,
+          written.bytes() / MB / fullPathProcessCpu,
+          loadBefore,
+          loadAfter);
       boolean meets = extractionAlone.perCore() >= EXTRACTION_BAR_MB_PER_CORE;
       out.printf(
           Locale.ROOT,
@@ -190,6 +205,13 @@ final class BenchIngestCommand implements Callable<Integer> {
   }
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /**
+   * The process's CPU time, which also counts threads the database starts itself: whether its pages
+   * are written on the ingesting thread or on one of its own depends on its settings.
+   */
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   /** One measured path. */
   private record Measure(long bytes, double wallSeconds, double cpuSeconds, int threads) {

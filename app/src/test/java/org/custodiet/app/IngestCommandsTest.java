@@ -102,7 +102,9 @@ class IngestCommandsTest {
     assertThat(r.out())
         .containsPattern("extraction alone \\(normalised text in memory\\)\\s+[\\d.]+\\s+[\\d.]+")
         .containsPattern("full path \\(JSONL -> H2 -> candidates\\)\\s+[\\d.]+\\s+[\\d.]+")
-        .contains("bar for extraction 50 MB/s per core");
+        .contains("bar for extraction 50 MB/s per core")
+        .containsPattern(
+            "the full path's process CPU time \\(.*\\): [\\d.]+ s, [\\d.]+ MB/s per core");
     assertThat(Files.size(corpus)).isGreaterThanOrEqualTo(1_000_000);
     assertThat(r.exit()).isIn(0, Main.EXIT_FAILURE);
   }
