@@ -292,26 +292,28 @@ final class ScalingBench implements Callable<Integer> {
     try {
       // Warm-up on one file, as for the embedded rows.
       SparkIngestJob.run(
-          session,
-          lists,
-          new SparkIngestJob.Options(
-              List.of(paths.get(0).toString()),
-              work.resolve("warmup-" + master).toString(),
-              Limits.DEFAULT,
-              MIN_SIMILARITY));
+              session,
+              lists,
+              new SparkIngestJob.Options(
+                  List.of(paths.get(0).toString()),
+                  work.resolve("warmup-" + master).toString(),
+                  Limits.DEFAULT,
+                  MIN_SIMILARITY))
+          .release();
       long wall = System.nanoTime();
       long cpu = processCpu();
-      SparkIngestJob.Report report =
+      SparkIngestJob.Result result =
           SparkIngestJob.run(
-                  session,
-                  lists,
-                  new SparkIngestJob.Options(
-                      List.of(corpus.toString()),
-                      work.resolve("out-" + master).toString(),
-                      Limits.DEFAULT,
-                      MIN_SIMILARITY))
-              .report();
+              session,
+              lists,
+              new SparkIngestJob.Options(
+                  List.of(corpus.toString()),
+                  work.resolve("out-" + master).toString(),
+                  Limits.DEFAULT,
+                  MIN_SIMILARITY));
       Measure m = new Measure(bytes, System.nanoTime() - wall, processCpu() - cpu);
+      result.release();
+      SparkIngestJob.Report report = result.report();
       Row row =
           new Row(
               "spark " + master,
