@@ -34,14 +34,12 @@ final class CompanyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
     CompanyProfile p =
         InWorkspace.run(
             main,
             spec,
-            workspace ->
-                new Profiles(workspace.engine())
-                    .company(workspace.resolveCompany(name), index.query()));
+            w -> new Profiles(w.engine()).company(w.resolveCompany(name), index.query()));
+    PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", p.company().id());

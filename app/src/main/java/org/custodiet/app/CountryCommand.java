@@ -41,9 +41,7 @@ final class CountryCommand implements Callable<Integer> {
         InWorkspace.run(
             main,
             spec,
-            workspace ->
-                new Profiles(workspace.engine())
-                    .country(workspace.resolveCountry(country), index.query()));
+            w -> new Profiles(w.engine()).country(w.resolveCountry(country), index.query()));
     if (format == Format.json) {
       out.println(Json.write(json(p)));
     } else {

@@ -178,10 +178,7 @@ final class ReleaseCommand {
           InWorkspace.lookUp(
               parent.main,
               spec,
-              workspace -> {
-                Releases releases = new Releases(workspace.database());
-                return new Frozen(releases.get(name), releases.state(name));
-              });
+              workspace -> Frozen.read(new Releases(workspace.database()), name));
       Release r = frozen.release();
       FrozenState state = frozen.state();
       PrintWriter out = spec.commandLine().getOut();
@@ -201,7 +198,11 @@ final class ReleaseCommand {
       return 0;
     }
 
-    private record Frozen(Release release, FrozenState state) {}
+    private record Frozen(Release release, FrozenState state) {
+      static Frozen read(Releases releases, String name) {
+        return new Frozen(releases.get(name), releases.state(name));
+      }
+    }
   }
 
   @Command(
