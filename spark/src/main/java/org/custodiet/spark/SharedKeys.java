@@ -42,7 +42,10 @@ final class SharedKeys {
    * For each kind {@code 0 .. kinds-1}, the sorted keys that occur more than once over all records.
    */
   static <T> long[][] find(JavaRDD<T> records, int kinds, KeysOf<T> keysOf) {
-    int reducers = Math.max(1, records.getNumPartitions());
+    // Every task sends one record per reducer, so reducers stay at the cluster's parallelism
+    // however many files (tasks) there are.
+    int reducers =
+        Math.max(1, Math.min(records.getNumPartitions(), records.context().defaultParallelism()));
     PairFlatMapFunction<Iterator<T>, Integer, long[][]> pack =
         it -> {
           LongList[][] lists = new LongList[reducers][kinds];
