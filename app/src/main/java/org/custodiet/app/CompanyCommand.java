@@ -34,58 +34,59 @@ final class CompanyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    CompanyProfile p =
+        InWorkspace.run(
+            main,
+            spec,
+            w -> new Profiles(w.engine()).company(w.resolveCompany(name), index.query()));
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
-      String id = workspace.resolveCompany(name);
-      CompanyProfile p = new Profiles(workspace.engine()).company(id, index.query());
-      if (format == Format.json) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.company().id());
-        m.put("name", p.company().name());
-        m.put("aliases", p.company().aliases());
-        m.put("headquarters", p.company().headquartersIso3());
-        m.put("parent", p.company().parentId());
-        m.put("origin", p.originIso3());
-        m.put("as_of", p.query().asOf().toString());
-        m.put("countries_served", p.countriesServed());
-        m.put("technologies", p.technologies());
-        m.put(
-            "listings",
-            p.listings().stream()
-                .map(
-                    l ->
-                        Map.of(
-                            "list", l.list(),
-                            "listed_on", l.listedOn().toString(),
-                            "reference", String.valueOf(l.reference())))
-                .toList());
-        m.put("claims", p.claims().stream().map(CountryCommand::claimJson).toList());
-        out.println(Json.write(m));
-      } else {
+    if (format == Format.json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", p.company().id());
+      m.put("name", p.company().name());
+      m.put("aliases", p.company().aliases());
+      m.put("headquarters", p.company().headquartersIso3());
+      m.put("parent", p.company().parentId());
+      m.put("origin", p.originIso3());
+      m.put("as_of", p.query().asOf().toString());
+      m.put("countries_served", p.countriesServed());
+      m.put("technologies", p.technologies());
+      m.put(
+          "listings",
+          p.listings().stream()
+              .map(
+                  l ->
+                      Map.of(
+                          "list", l.list(),
+                          "listed_on", l.listedOn().toString(),
+                          "reference", String.valueOf(l.reference())))
+              .toList());
+      m.put("claims", p.claims().stream().map(CountryCommand::claimJson).toList());
+      out.println(Json.write(m));
+    } else {
+      out.printf(
+          "%s (%s) — headquarters %s%s, counted for %s — as of %s%n",
+          p.company().name(),
+          p.company().id(),
+          orUnknown(p.company().headquartersIso3()),
+          p.company().parentId() == null ? "" : ", parent " + p.company().parentId(),
+          orUnknown(p.originIso3()),
+          p.query().asOf());
+      out.printf("  aliases: %s%n", CountryCommand.orNone(p.company().aliases()));
+      for (EntityListing l : p.listings()) {
         out.printf(
-            "%s (%s) — headquarters %s%s, counted for %s — as of %s%n",
-            p.company().name(),
-            p.company().id(),
-            orUnknown(p.company().headquartersIso3()),
-            p.company().parentId() == null ? "" : ", parent " + p.company().parentId(),
-            orUnknown(p.originIso3()),
-            p.query().asOf());
-        out.printf("  aliases: %s%n", CountryCommand.orNone(p.company().aliases()));
-        for (EntityListing l : p.listings()) {
-          out.printf(
-              "  listed: %s since %s (%s)%n", l.list(), l.listedOn(), orUnknown(l.reference()));
-        }
-        out.printf(
-            "  countries served (%d): %s%n",
-            p.countriesServed().size(), CountryCommand.orNone(p.countriesServed()));
-        out.printf("  technologies: %s%n%n", CountryCommand.orNone(p.technologies()));
-        TextTable table = new TextTable("claim", "status", "counts", "sources");
-        for (ClaimView v : p.claims()) {
-          table.row(
-              v.claim().id(), v.status().code(), v.counts() ? "yes" : "no", v.evidence().size());
-        }
-        table.print(out);
+            "  listed: %s since %s (%s)%n", l.list(), l.listedOn(), orUnknown(l.reference()));
       }
+      out.printf(
+          "  countries served (%d): %s%n",
+          p.countriesServed().size(), CountryCommand.orNone(p.countriesServed()));
+      out.printf("  technologies: %s%n%n", CountryCommand.orNone(p.technologies()));
+      TextTable table = new TextTable("claim", "status", "counts", "sources");
+      for (ClaimView v : p.claims()) {
+        table.row(
+            v.claim().id(), v.status().code(), v.counts() ? "yes" : "no", v.evidence().size());
+      }
+      table.print(out);
     }
     out.flush();
     return 0;

@@ -37,14 +37,15 @@ final class CountryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace workspace = Workspace.open(main.store, spec.commandLine().getErr())) {
-      String iso3 = workspace.resolveCountry(country);
-      CountryProfile p = new Profiles(workspace.engine()).country(iso3, index.query());
-      if (format == Format.json) {
-        out.println(Json.write(json(p)));
-      } else {
-        table(out, p);
-      }
+    CountryProfile p =
+        InWorkspace.run(
+            main,
+            spec,
+            w -> new Profiles(w.engine()).country(w.resolveCountry(country), index.query()));
+    if (format == Format.json) {
+      out.println(Json.write(json(p)));
+    } else {
+      table(out, p);
     }
     out.flush();
     return 0;

@@ -9,9 +9,9 @@ import org.custodiet.store.release.Release;
 import org.custodiet.store.release.ReleaseDiff;
 import org.custodiet.store.release.ReleaseJson;
 import org.custodiet.store.release.Releases;
-import org.custodiet.store.release.UnknownReleaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,8 +40,27 @@ final class ReleaseCommand {
     return "cli:" + (user.isBlank() ? "unknown" : user);
   }
 
-  static RuntimeException notFound(UnknownReleaseException e) {
-    return new NotFoundException(e.getMessage());
+  /** The --format option of the subcommands that print either a table or JSON. */
+  static final class FormatOption {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        defaultValue = "table",
+        description = "table or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    boolean json() {
+      return switch (format) {
+        case "table" -> false;
+        case "json" -> true;
+        default ->
+            throw new CommandLine.ParameterException(
+                spec.commandLine(), "--format: unknown format '" + format + "'; use table or json");
+      };
+    }
   }
 
   @Command(
@@ -75,21 +94,25 @@ final class ReleaseCommand {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       LocalDate date = date(spec, asOf);
-      try (Workspace workspace = Workspace.open(parent.main.store, spec.commandLine().getErr())) {
-        Releases releases = new Releases(workspace.database());
-        Release r = releases.create(name, note, date == null ? releases.today() : date, cliActor());
-        spec.commandLine()
-            .getOut()
-            .printf(
-                "release %s: %d claims (%d established) as of %s; decision log at entry %d"
-                    + " (%s)%n",
-                r.name(),
-                r.claimCount(),
-                r.establishedCount(),
-                r.asOf(),
-                r.auditSeq(),
-                r.auditHash().substring(0, 12));
-      }
+      Release r =
+          InWorkspace.run(
+              parent.main,
+              spec,
+              workspace -> {
+                Releases releases = new Releases(workspace.database());
+                return releases.create(
+                    name, note, date == null ? releases.today() : date, cliActor());
+              });
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "release %s: %d claims (%d established) as of %s; decision log at entry %d (%s)%n",
+              r.name(),
+              r.claimCount(),
+              r.establishedCount(),
+              r.asOf(),
+              r.auditSeq(),
+              r.auditHash().substring(0, 12));
       return 0;
     }
   }
@@ -116,23 +139,21 @@ final class ReleaseCommand {
 
     @Override
     public Integer call() {
-      try (Workspace workspace = Workspace.open(parent.main.store, spec.commandLine().getErr())) {
-        TextTable table =
-            new TextTable(
-                    "name", "as of", "claims", "established", "audit entry", "created by", "note")
-                .alignRight(2, 3, 4);
-        for (Release r : new Releases(workspace.database()).list()) {
-          table.row(
-              r.name(),
-              r.asOf(),
-              r.claimCount(),
-              r.establishedCount(),
-              r.auditSeq(),
-              r.createdBy(),
-              r.note());
-        }
-        table.print(spec.commandLine().getOut());
+      TextTable table =
+          new TextTable(
+                  "name", "as of", "claims", "established", "audit entry", "created by", "note")
+              .alignRight(2, 3, 4);
+      for (Release r : InWorkspace.run(parent.main, spec, w -> new Releases(w.database()).list())) {
+        table.row(
+            r.name(),
+            r.asOf(),
+            r.claimCount(),
+            r.establishedCount(),
+            r.auditSeq(),
+            r.createdBy(),
+            r.note());
       }
+      table.print(spec.commandLine().getOut());
       return 0;
     }
   }
@@ -148,53 +169,40 @@ final class ReleaseCommand {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;
 
-    @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
-        defaultValue = "table",
-        description = "table or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin FormatOption format;
 
     @Override
     public Integer call() {
-      boolean json = jsonFormat(spec, format);
-      try (Workspace workspace = Workspace.open(parent.main.store, spec.commandLine().getErr())) {
-        Releases releases = new Releases(workspace.database());
-        Release r;
-        FrozenState state;
-        try {
-          r = releases.get(name);
-          state = releases.state(name);
-        } catch (UnknownReleaseException e) {
-          throw notFound(e);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-          out.println(Json.write(ReleaseJson.release(r, state)));
-          return 0;
-        }
-        out.printf("release      %s%n", r.name());
-        out.printf("note         %s%n", r.note() == null ? "" : r.note());
-        out.printf("as of        %s (coding rules %s)%n", r.asOf(), r.rulesVersion());
-        out.printf("created      %s by %s%n", r.createdAt(), r.createdBy());
-        out.printf("audit head   entry %d, %s%n", r.auditSeq(), r.auditHash());
-        out.printf("claims       %d (%d established)%n%n", r.claimCount(), r.establishedCount());
-        TextTable table = new TextTable("figure", "value", "label").alignRight(1);
-        state.figures().forEach(f -> table.row(f.id(), f.value(), f.label()));
-        table.print(out);
+      boolean json = format.json();
+      Frozen frozen =
+          InWorkspace.lookUp(
+              parent.main,
+              spec,
+              workspace -> Frozen.read(new Releases(workspace.database()), name));
+      Release r = frozen.release();
+      FrozenState state = frozen.state();
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(Json.write(ReleaseJson.release(r, state)));
+        return 0;
       }
+      out.printf("release      %s%n", r.name());
+      out.printf("note         %s%n", r.note() == null ? "" : r.note());
+      out.printf("as of        %s (coding rules %s)%n", r.asOf(), r.rulesVersion());
+      out.printf("created      %s by %s%n", r.createdAt(), r.createdBy());
+      out.printf("audit head   entry %d, %s%n", r.auditSeq(), r.auditHash());
+      out.printf("claims       %d (%d established)%n%n", r.claimCount(), r.establishedCount());
+      TextTable table = new TextTable("figure", "value", "label").alignRight(1);
+      state.figures().forEach(f -> table.row(f.id(), f.value(), f.label()));
+      table.print(out);
       return 0;
     }
-  }
 
-  static boolean jsonFormat(CommandSpec spec, String format) {
-    return switch (format) {
-      case "table" -> false;
-      case "json" -> true;
-      default ->
-          throw new CommandLine.ParameterException(
-              spec.commandLine(), "--format: unknown format '" + format + "'; use table or json");
-    };
+    private record Frozen(Release release, FrozenState state) {
+      static Frozen read(Releases releases, String name) {
+        return new Frozen(releases.get(name), releases.state(name));
+      }
+    }
   }
 
   @Command(
@@ -215,67 +223,60 @@ final class ReleaseCommand {
     @Parameters(index = "1", paramLabel = "B")
     String to;
 
-    @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
-        defaultValue = "table",
-        description = "table or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin FormatOption format;
 
     @Override
     public Integer call() {
-      boolean json = jsonFormat(spec, format);
-      try (Workspace workspace = Workspace.open(parent.main.store, spec.commandLine().getErr())) {
-        ReleaseDiff diff;
-        try {
-          boolean live = Releases.CURRENT.equals(from) || Releases.CURRENT.equals(to);
-          diff =
-              new Releases(workspace.database()).diff(from, to, live ? workspace.engine() : null);
-        } catch (UnknownReleaseException e) {
-          throw notFound(e);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-          out.println(Json.write(ReleaseJson.diff(diff)));
-          return 0;
-        }
-        out.printf(
-            "%s -> %s: %d added, %d removed, %d changed claims; %d figures moved%n",
-            diff.from(),
-            diff.to(),
-            diff.added().size(),
-            diff.removed().size(),
-            diff.changed().size(),
-            diff.moved().size());
-        if (!diff.added().isEmpty() || !diff.removed().isEmpty() || !diff.changed().isEmpty()) {
-          out.println();
-          TextTable claims = new TextTable("change", "claim", "status", "fields");
-          diff.added().forEach(c -> claims.row("added", c.id(), c.status(), ""));
-          diff.removed().forEach(c -> claims.row("removed", c.id(), c.status(), ""));
-          diff.changed()
-              .forEach(
-                  c ->
-                      claims.row(
-                          "changed",
-                          c.id(),
-                          c.statusChanged()
-                              ? c.statusBefore() + " -> " + c.statusAfter()
-                              : c.statusAfter(),
-                          String.join(", ", c.fields())));
-          claims.print(out);
-        }
-        out.println();
-        TextTable figures = new TextTable("figure", "before", "after", "delta").alignRight(1, 2, 3);
-        diff.figures()
-            .forEach(
-                f ->
-                    figures.row(
-                        f.id(),
-                        f.before(),
-                        f.after(),
-                        f.delta() > 0 ? "+" + f.delta() : Integer.toString(f.delta())));
-        figures.print(out);
+      boolean json = format.json();
+      boolean live = Releases.CURRENT.equals(from) || Releases.CURRENT.equals(to);
+      ReleaseDiff diff =
+          InWorkspace.lookUp(
+              parent.main,
+              spec,
+              workspace ->
+                  new Releases(workspace.database())
+                      .diff(from, to, live ? workspace.engine() : null));
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(Json.write(ReleaseJson.diff(diff)));
+        return 0;
       }
+      out.printf(
+          "%s -> %s: %d added, %d removed, %d changed claims; %d figures moved%n",
+          diff.from(),
+          diff.to(),
+          diff.added().size(),
+          diff.removed().size(),
+          diff.changed().size(),
+          diff.moved().size());
+      if (!diff.added().isEmpty() || !diff.removed().isEmpty() || !diff.changed().isEmpty()) {
+        out.println();
+        TextTable claims = new TextTable("change", "claim", "status", "fields");
+        diff.added().forEach(c -> claims.row("added", c.id(), c.status(), ""));
+        diff.removed().forEach(c -> claims.row("removed", c.id(), c.status(), ""));
+        diff.changed()
+            .forEach(
+                c ->
+                    claims.row(
+                        "changed",
+                        c.id(),
+                        c.statusChanged()
+                            ? c.statusBefore() + " -> " + c.statusAfter()
+                            : c.statusAfter(),
+                        String.join(", ", c.fields())));
+        claims.print(out);
+      }
+      out.println();
+      TextTable figures = new TextTable("figure", "before", "after", "delta").alignRight(1, 2, 3);
+      diff.figures()
+          .forEach(
+              f ->
+                  figures.row(
+                      f.id(),
+                      f.before(),
+                      f.after(),
+                      f.delta() > 0 ? "+" + f.delta() : Integer.toString(f.delta())));
+      figures.print(out);
       return 0;
     }
   }

@@ -71,26 +71,29 @@ final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (Workspace workspace = Workspace.open(review.main.store, spec.commandLine().getErr())) {
-        Database db = workspace.database();
-        Principal principal = curator(db);
-        Decision d;
-        try {
-          d = decide(new CurationService(db), principal);
-        } catch (CurationException e) {
-          switch (e.kind()) {
-            case NOT_FOUND -> throw new NotFoundException(e.getMessage());
-            case INVALID ->
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            default -> {
-              spec.commandLine().getErr().println("custodiet review: " + e.getMessage());
-              return Main.EXIT_INVALID_DATA;
+      return InWorkspace.run(
+          review.main,
+          spec,
+          workspace -> {
+            Database db = workspace.database();
+            Principal principal = curator(db);
+            Decision d;
+            try {
+              d = decide(new CurationService(db), principal);
+            } catch (CurationException e) {
+              switch (e.kind()) {
+                case NOT_FOUND -> throw new NotFoundException(e.getMessage());
+                case INVALID ->
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                default -> {
+                  spec.commandLine().getErr().println("custodiet review: " + e.getMessage());
+                  return Main.EXIT_INVALID_DATA;
+                }
+              }
             }
-          }
-        }
-        print(spec.commandLine().getOut(), d);
-        return 0;
-      }
+            print(spec.commandLine().getOut(), d);
+            return 0;
+          });
     }
 
     private Principal curator(Database db) {

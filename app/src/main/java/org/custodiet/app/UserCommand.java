@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.custodiet.core.account.Role;
+import org.custodiet.store.Database;
 import org.custodiet.store.account.Account;
 import org.custodiet.store.account.AccountException;
 import org.custodiet.store.account.AccountRepository;
@@ -70,9 +72,9 @@ final class UserCommand implements Runnable {
     }
   }
 
-  /** Opens the workspace the top-level options name. */
-  static Workspace open(UserCommand user, CommandSpec spec) {
-    return Workspace.open(user.main.store, spec.commandLine().getErr());
+  /** Runs an account change in the workspace, its refusal turned into the exit codes. */
+  static <T> T changeStored(UserCommand user, CommandSpec spec, Function<Database, T> change) {
+    return InWorkspace.run(user.main, spec, w -> change(spec, () -> change.apply(w.database())));
   }
 
   /** Reads a new password: one line from standard input, or typed twice at the console. */
@@ -140,13 +142,10 @@ final class UserCommand implements Runnable {
       Role r = change(spec, () -> parseRole(spec, role));
       change(spec, () -> Credentials.username(username));
       String password = readPassword(spec, passwordStdin);
-      try (Workspace w = open(user, spec)) {
-        Account a =
-            change(
-                spec,
-                () -> new AccountRepository(w.database()).add(actor(), username, r, password));
-        spec.commandLine().getOut().println("added " + a.role().code() + " " + a.username());
-      }
+      Account a =
+          changeStored(
+              user, spec, db -> new AccountRepository(db).add(actor(), username, r, password));
+      spec.commandLine().getOut().println("added " + a.role().code() + " " + a.username());
       return 0;
     }
   }
@@ -163,25 +162,14 @@ final class UserCommand implements Runnable {
       name = "disable",
       mixinStandardHelpOptions = true,
       description = "Stop a user signing in; ends their sessions, suspends their API tokens.")
-  static final class Disable implements Callable<Integer> {
-    @ParentCommand UserCommand user;
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "NAME")
-    String username;
+  static final class Disable extends Toggle {
+    Disable() {
+      super("disabled");
+    }
 
     @Override
-    public Integer call() {
-      try (Workspace w = open(user, spec)) {
-        change(
-            spec,
-            () -> {
-              new AccountRepository(w.database()).disable(actor(), username);
-              return null;
-            });
-      }
-      spec.commandLine().getOut().println("disabled " + username);
-      return 0;
+    void apply(AccountRepository accounts) {
+      accounts.disable(actor(), username);
     }
   }
 
@@ -189,24 +177,43 @@ final class UserCommand implements Runnable {
       name = "enable",
       mixinStandardHelpOptions = true,
       description = "Let a user sign in again.")
-  static final class Enable implements Callable<Integer> {
+  static final class Enable extends Toggle {
+    Enable() {
+      super("enabled");
+    }
+
+    @Override
+    void apply(AccountRepository accounts) {
+      accounts.enable(actor(), username);
+    }
+  }
+
+  /** Disable and enable differ only in the change they make and the word that reports it. */
+  abstract static class Toggle implements Callable<Integer> {
     @ParentCommand UserCommand user;
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME")
     String username;
 
+    private final String done;
+
+    Toggle(String done) {
+      this.done = done;
+    }
+
+    abstract void apply(AccountRepository accounts);
+
     @Override
     public Integer call() {
-      try (Workspace w = open(user, spec)) {
-        change(
-            spec,
-            () -> {
-              new AccountRepository(w.database()).enable(actor(), username);
-              return null;
-            });
-      }
-      spec.commandLine().getOut().println("enabled " + username);
+      changeStored(
+          user,
+          spec,
+          db -> {
+            apply(new AccountRepository(db));
+            return null;
+          });
+      spec.commandLine().getOut().println(done + " " + username);
       return 0;
     }
   }
@@ -232,19 +239,18 @@ final class UserCommand implements Runnable {
     @Override
     public Integer call() {
       change(spec, () -> Credentials.username(username));
-      try (Workspace w = open(user, spec)) {
-        AccountRepository accounts = new AccountRepository(w.database());
-        if (accounts.find(username).isEmpty()) {
-          throw new NotFoundException("no user '" + username + "'");
-        }
-        String password = readPassword(spec, passwordStdin);
-        change(
-            spec,
-            () -> {
-              accounts.resetPassword(actor(), username, password);
-              return null;
-            });
-      }
+      changeStored(
+          user,
+          spec,
+          db -> {
+            AccountRepository accounts = new AccountRepository(db);
+            if (accounts.find(username).isEmpty()) {
+              throw new NotFoundException("no user '" + username + "'");
+            }
+            String password = readPassword(spec, passwordStdin);
+            accounts.resetPassword(actor(), username, password);
+            return null;
+          });
       spec.commandLine().getOut().println("reset the password of " + username);
       return 0;
     }
@@ -258,7 +264,7 @@ final class UserCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Workspace w = open(user, spec)) {
+      try (Workspace w = Workspace.open(user.main.store, spec.commandLine().getErr())) {
         java.util.List<Account> accounts = new AccountRepository(w.database()).list();
         Sessions sessions = new Sessions(w.database());
         TextTable table =
@@ -309,20 +315,18 @@ final class UserCommand implements Runnable {
 
       @Override
       public Integer call() {
-        try (Workspace w = open(token.user, spec)) {
-          ApiTokens.NewToken t =
-              change(spec, () -> new ApiTokens(w.database()).create(actor(), username, label));
-          PrintWriter out = spec.commandLine().getOut();
-          out.println(t.token());
-          spec.commandLine()
-              .getErr()
-              .println(
-                  "custodiet: token #"
-                      + t.id()
-                      + " for "
-                      + username
-                      + "; store it now, it is not shown again");
-        }
+        ApiTokens.NewToken t =
+            changeStored(
+                token.user, spec, db -> new ApiTokens(db).create(actor(), username, label));
+        spec.commandLine().getOut().println(t.token());
+        spec.commandLine()
+            .getErr()
+            .println(
+                "custodiet: token #"
+                    + t.id()
+                    + " for "
+                    + username
+                    + "; store it now, it is not shown again");
         return 0;
       }
     }
@@ -337,13 +341,11 @@ final class UserCommand implements Runnable {
 
       @Override
       public Integer call() {
-        try (Workspace w = open(token.user, spec)) {
-          ApiTokens.TokenInfo t =
-              change(spec, () -> new ApiTokens(w.database()).revoke(actor(), id));
-          spec.commandLine()
-              .getOut()
-              .println("revoked token #" + t.id() + " (" + t.name() + ") of " + t.username());
-        }
+        ApiTokens.TokenInfo t =
+            changeStored(token.user, spec, db -> new ApiTokens(db).revoke(actor(), id));
+        spec.commandLine()
+            .getOut()
+            .println("revoked token #" + t.id() + " (" + t.name() + ") of " + t.username());
         return 0;
       }
     }
@@ -362,24 +364,22 @@ final class UserCommand implements Runnable {
       @Override
       public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace w = open(token.user, spec)) {
-          java.util.List<ApiTokens.TokenInfo> tokens =
-              change(spec, () -> new ApiTokens(w.database()).list(username));
-          TextTable table =
-              new TextTable("ID", "LABEL", "STARTS WITH", "CREATED", "LAST USED", "REVOKED")
-                  .alignRight(0);
-          for (ApiTokens.TokenInfo t : tokens) {
-            table.row(
-                t.id(),
-                t.name(),
-                t.displayPrefix() + "…",
-                t.createdAt(),
-                t.lastUsed() == null ? "never" : t.lastUsed(),
-                t.revokedAt() == null ? "" : t.revokedAt());
-          }
-          table.print(out);
-          out.println(tokens.size() + (tokens.size() == 1 ? " token" : " tokens"));
+        java.util.List<ApiTokens.TokenInfo> tokens =
+            changeStored(token.user, spec, db -> new ApiTokens(db).list(username));
+        TextTable table =
+            new TextTable("ID", "LABEL", "STARTS WITH", "CREATED", "LAST USED", "REVOKED")
+                .alignRight(0);
+        for (ApiTokens.TokenInfo t : tokens) {
+          table.row(
+              t.id(),
+              t.name(),
+              t.displayPrefix() + "…",
+              t.createdAt(),
+              t.lastUsed() == null ? "never" : t.lastUsed(),
+              t.revokedAt() == null ? "" : t.revokedAt());
         }
+        table.print(out);
+        out.println(tokens.size() + (tokens.size() == 1 ? " token" : " tokens"));
         return 0;
       }
     }

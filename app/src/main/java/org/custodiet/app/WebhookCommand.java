@@ -2,7 +2,6 @@ package org.custodiet.app;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.custodiet.store.webhook.UnknownWebhookException;
 import org.custodiet.store.webhook.Webhook;
 import org.custodiet.store.webhook.WebhookScope;
 import org.custodiet.store.webhook.Webhooks;
@@ -77,17 +76,18 @@ final class WebhookCommand {
                   scope.country == null ? null : scope.country.toUpperCase(java.util.Locale.ROOT),
                   scope.company,
                   scope.technology);
-      try (Workspace workspace = Workspace.open(parent.main.store, spec.commandLine().getErr())) {
-        Webhooks.Added added =
-            new Webhooks(workspace.database()).add(url, s, ReleaseCommand.cliActor());
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(
-            "webhook %d added for %s: %s%n", added.webhook().id(), added.webhook().scope(), url);
-        out.printf("secret %s%n", added.secret());
-        out.println(
-            "Keep the secret: it is not shown again. Check X-Custodiet-Signature = sha256=hex(HMAC-SHA256(secret,"
-                + " X-Custodiet-Timestamp + \".\" + body)).");
-      }
+      Webhooks.Added added =
+          InWorkspace.run(
+              parent.main,
+              spec,
+              w -> new Webhooks(w.database()).add(url, s, ReleaseCommand.cliActor()));
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(
+          "webhook %d added for %s: %s%n", added.webhook().id(), added.webhook().scope(), url);
+      out.printf("secret %s%n", added.secret());
+      out.println(
+          "Keep the secret: it is not shown again. Check X-Custodiet-Signature = sha256=hex(HMAC-SHA256(secret,"
+              + " X-Custodiet-Timestamp + \".\" + body)).");
       return 0;
     }
   }
@@ -99,13 +99,12 @@ final class WebhookCommand {
 
     @Override
     public Integer call() {
-      try (Workspace workspace = Workspace.open(parent.main.store, spec.commandLine().getErr())) {
-        TextTable table = new TextTable("id", "scope", "url", "added", "by").alignRight(0);
-        for (Webhook w : new Webhooks(workspace.database()).list()) {
-          table.row(w.id(), w.scope(), w.url(), w.createdAt(), w.createdBy());
-        }
-        table.print(spec.commandLine().getOut());
+      TextTable table = new TextTable("id", "scope", "url", "added", "by").alignRight(0);
+      for (Webhook w :
+          InWorkspace.run(parent.main, spec, ws -> new Webhooks(ws.database()).list())) {
+        table.row(w.id(), w.scope(), w.url(), w.createdAt(), w.createdBy());
       }
+      table.print(spec.commandLine().getOut());
       return 0;
     }
   }
@@ -123,15 +122,12 @@ final class WebhookCommand {
 
     @Override
     public Integer call() {
-      try (Workspace workspace = Workspace.open(parent.main.store, spec.commandLine().getErr())) {
-        Webhook w;
-        try {
-          w = new Webhooks(workspace.database()).remove(id, ReleaseCommand.cliActor());
-        } catch (UnknownWebhookException e) {
-          throw new NotFoundException(e.getMessage());
-        }
-        spec.commandLine().getOut().printf("webhook %d removed (%s)%n", w.id(), w.url());
-      }
+      Webhook w =
+          InWorkspace.lookUp(
+              parent.main,
+              spec,
+              ws -> new Webhooks(ws.database()).remove(id, ReleaseCommand.cliActor()));
+      spec.commandLine().getOut().printf("webhook %d removed (%s)%n", w.id(), w.url());
       return 0;
     }
   }

@@ -1,6 +1,8 @@
 package org.custodiet.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.custodiet.store.Queries.count;
+import static org.custodiet.store.SameClaimCandidates.CLAIM;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
@@ -21,15 +23,13 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodiet.core.account.Role;
-import org.custodiet.core.extract.CandidateClaim;
 import org.custodiet.store.Database;
+import org.custodiet.store.SameClaimCandidates;
 import org.custodiet.store.SeedLoader;
 import org.custodiet.store.account.AccountRepository;
 import org.custodiet.store.account.ApiTokens;
 import org.custodiet.store.audit.AuditLog;
 import org.custodiet.store.ingest.DocumentRepository;
-import org.custodiet.store.ingest.NewDocument;
-import org.custodiet.store.ingest.StoreOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +100,7 @@ class PostgresServerTest {
       List<Long> candidates = new ArrayList<>();
       DocumentRepository docs = new DocumentRepository(db, 0.5);
       for (int i = 0; i < rounds; i++) {
-        candidates.add(storeCandidate(db, docs, i));
+        candidates.add(SameClaimCandidates.store(db, docs, i));
       }
       String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
       String a = serve(url, "a");
@@ -134,11 +134,6 @@ class PostgresServerTest {
     }
   }
 
-  private static final String TEXT =
-      "Officials in Mombasa said Uniview face-matching cameras now watch the ferry landing."
-          + " A second phase is planned for the old town.";
-  private static final String CLAIM = "dep/uniview/KEN/facial_recognition/mombasa";
-
   private static int accept(String base, String token, long id, CyclicBarrier together)
       throws Exception {
     HttpRequest request =
@@ -150,54 +145,6 @@ class PostgresServerTest {
             .build();
     together.await();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
-  }
-
-  /** One document (its own site) reporting the deployment, and the id of its candidate. */
-  private static long storeCandidate(Database db, DocumentRepository docs, int i) {
-    int[] signature = new int[100];
-    for (int k = 0; k < signature.length; k++) {
-      signature[k] = i * 1000 + k;
-    }
-    StoreOutcome.Stored stored =
-        (StoreOutcome.Stored)
-            docs.store(
-                new NewDocument(
-                    "https://site-" + i + ".example/ferry-cameras",
-                    String.format(java.util.Locale.ROOT, "%064x", i + 1),
-                    "Cameras at the ferry",
-                    "2025-05-0" + (1 + i % 9),
-                    "site-" + i + ".example",
-                    "jsonl",
-                    "test.jsonl line " + (i + 1),
-                    TEXT,
-                    signature,
-                    new long[] {i}),
-                List.of(
-                    new CandidateClaim(
-                        "uniview",
-                        "KEN",
-                        "facial_recognition",
-                        "Mombasa",
-                        null,
-                        0.9,
-                        0,
-                        TEXT.indexOf('.') + 1,
-                        "test",
-                        "1")));
-    return count(
-        db, "SELECT MAX(id) FROM candidate_claim WHERE document_id = ?", stored.documentId());
-  }
-
-  private static long count(Database db, String sql, Object... args) {
-    return db.jdbi()
-        .withHandle(
-            h -> {
-              var q = h.createQuery(sql);
-              for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-              }
-              return q.mapTo(Long.class).one();
-            });
   }
 
   /** Starts {@code serve} in its own JVM and returns its base URL once it listens. */

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.custodiet.ingest.MinHash;
 import scala.Tuple2;
@@ -21,11 +20,11 @@ import scala.Tuple2;
 final class NearDuplicates {
   private NearDuplicates() {}
 
-  /** A document's place in the input and its MinHash signature. */
-  record Signed(long order, int[] signature) implements Serializable {}
+  /** A document's place in the input, its key in the outputs and its MinHash signature. */
+  record Signed(long order, String key, int[] signature) implements Serializable {}
 
-  /** The earlier document a document was found to copy, and how similar they are. */
-  record Match(long order, double similarity) implements Serializable {}
+  /** The earlier document a document was found to copy, its key, and how similar they are. */
+  record Match(long order, String key, double similarity) implements Serializable {}
 
   /**
    * For the documents of one bucket, each one's best earlier match within the bucket, keyed by the
@@ -41,7 +40,7 @@ final class NearDuplicates {
       for (int i = 0; i < j; i++) {
         double similarity = similarity(docs.get(j).signature(), docs.get(i).signature());
         if (similarity >= minSimilarity && (best == null || similarity > best.similarity())) {
-          best = new Match(docs.get(i).order(), similarity);
+          best = new Match(docs.get(i).order(), docs.get(i).key(), similarity);
         }
       }
       if (best != null) {
@@ -51,20 +50,16 @@ final class NearDuplicates {
     return matches;
   }
 
-  /** A document's distinct buckets, each counted once. */
-  static Iterator<Tuple2<Long, Long>> bucketKeys(PreparedDocument d) {
-    return Arrays.stream(MinHash.buckets(d.signature()))
-        .distinct()
-        .mapToObj(b -> new Tuple2<>(b, 1L))
-        .iterator();
+  /** A document's buckets, each once. */
+  static long[] distinctBuckets(int[] signature) {
+    return Arrays.stream(MinHash.buckets(signature)).distinct().toArray();
   }
 
-  /** Those of a document's distinct buckets it shares with others, with its order and signature. */
-  static Iterator<Tuple2<Long, Signed>> buckets(PreparedDocument d, Set<Long> shared) {
-    Signed signed = new Signed(d.order(), d.signature());
-    return Arrays.stream(MinHash.buckets(d.signature()))
-        .distinct()
-        .filter(shared::contains)
+  /** Those of a document's buckets it shares with others, with its order, key and signature. */
+  static Iterator<Tuple2<Long, Signed>> sharedBuckets(PreparedDocument d, long[] sortedShared) {
+    Signed signed = new Signed(d.order(), d.key(), d.signature());
+    return Arrays.stream(distinctBuckets(d.signature()))
+        .filter(b -> SharedKeys.contains(sortedShared, b))
         .mapToObj(b -> new Tuple2<>(b, signed))
         .iterator();
   }

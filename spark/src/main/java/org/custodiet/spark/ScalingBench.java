@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
           + " its Parquet outputs).",
       "Prints MB/s (wall) and MB/s per core (MB per second of this process's CPU time, all"
           + " threads, so load from other processes does not count) for each, and the per-core"
-          + " ratio of each Spark row to each embedded row (bar: within 25 %)."
+          + " ratio of each Spark row to each embedded row (bar: within 25 %).",
+      "Exits 0 when every ratio meets the bar and every row counted the same documents,"
+          + " copies, near-duplicates, quarantined records and candidates; else 4."
     })
 final class ScalingBench implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -188,7 +190,15 @@ final class ScalingBench implements Callable<Integer> {
       out.println(
           "cpu s is this process's CPU time over all its threads (H2's, Spark's, GC and JIT"
               + " included) during the row; MB/s per core = MB / cpu s.");
-      boolean met = true;
+      List<Row> all = new ArrayList<>(baselines);
+      all.addAll(spark);
+      boolean sameWork = all.stream().map(Row::work).distinct().count() == 1;
+      if (!sameWork) {
+        out.println(
+            "COUNTS DIFFER: the rows did not do the same work, so their throughputs do not"
+                + " compare");
+      }
+      boolean met = sameWork;
       for (Row job : spark) {
         for (Row baseline : baselines) {
           double ratio = job.measure().perCore() / baseline.measure().perCore();
@@ -244,6 +254,13 @@ final class ScalingBench implements Callable<Integer> {
             "embedded full path",
             "embedded full path, 1 thread, writes H2",
             m,
+            new EmbeddedStages.Counts(
+                report.read(),
+                report.ingested(),
+                report.duplicates(),
+                report.nearDuplicates(),
+                report.failed(),
+                report.candidates()),
             String.format(
                 Locale.ROOT,
                 "%s; the measuring thread alone: %.2f cpu s, %.1f MB/s per core",
@@ -265,6 +282,7 @@ final class ScalingBench implements Callable<Integer> {
             "embedded stages",
             "embedded stages, 1 thread, writes nothing",
             m,
+            c,
             String.format(
                 Locale.ROOT,
                 "read %d, documents %d, duplicates %d, near-duplicates %d, quarantined %d,"
@@ -292,31 +310,40 @@ final class ScalingBench implements Callable<Integer> {
     try {
       // Warm-up on one file, as for the embedded rows.
       SparkIngestJob.run(
-          session,
-          lists,
-          new SparkIngestJob.Options(
-              List.of(paths.get(0).toString()),
-              work.resolve("warmup-" + master).toString(),
-              Limits.DEFAULT,
-              MIN_SIMILARITY));
+              session,
+              lists,
+              new SparkIngestJob.Options(
+                  List.of(paths.get(0).toString()),
+                  work.resolve("warmup-" + master).toString(),
+                  Limits.DEFAULT,
+                  MIN_SIMILARITY))
+          .release();
       long wall = System.nanoTime();
       long cpu = processCpu();
-      SparkIngestJob.Report report =
+      SparkIngestJob.Result result =
           SparkIngestJob.run(
-                  session,
-                  lists,
-                  new SparkIngestJob.Options(
-                      List.of(corpus.toString()),
-                      work.resolve("out-" + master).toString(),
-                      Limits.DEFAULT,
-                      MIN_SIMILARITY))
-              .report();
+              session,
+              lists,
+              new SparkIngestJob.Options(
+                  List.of(corpus.toString()),
+                  work.resolve("out-" + master).toString(),
+                  Limits.DEFAULT,
+                  MIN_SIMILARITY));
       Measure m = new Measure(bytes, System.nanoTime() - wall, processCpu() - cpu);
+      result.release();
+      SparkIngestJob.Report report = result.report();
       Row row =
           new Row(
               "spark " + master,
               "spark job on " + master + ", writes Parquet",
               m,
+              new EmbeddedStages.Counts(
+                  report.read(),
+                  report.documents(),
+                  report.duplicates(),
+                  report.nearDuplicates(),
+                  report.quarantined(),
+                  report.candidates()),
               report.summary());
       row.print(out);
       return row;
@@ -367,8 +394,12 @@ final class ScalingBench implements Callable<Integer> {
     }
   }
 
-  /** One measured row: a short name for the ratios, a label for the table, its counts. */
-  private record Row(String name, String label, Measure measure, String counts) {
+  /**
+   * One measured row: a short name for the ratios, a label for the table, what it counted (as data,
+   * so that rows doing different work are caught) and its counts as printed.
+   */
+  private record Row(
+      String name, String label, Measure measure, EmbeddedStages.Counts work, String counts) {
     void print(PrintWriter out) {
       out.printf(
           Locale.ROOT,

@@ -24,7 +24,6 @@ import org.custodiet.core.extract.Extractor;
 import org.custodiet.ingest.Limits;
 import org.custodiet.ingest.RawDocument;
 import org.custodiet.ingest.ReadFailure;
-import scala.Tuple2;
 
 /**
  * The embedded ingest path as a Spark job: read JSON Lines, WARC and the other formats the ingest
@@ -90,17 +89,38 @@ public final class SparkIngestJob {
     }
   }
 
-  /** A kept document with its candidates, or the reason the extractor gave none. */
+  /** A record after reading, preparation and extraction. */
+  sealed interface Processed extends java.io.Serializable {}
+
+  /**
+   * A record that cannot be used: unreadable, refused by preparation, or failed by the extractor.
+   */
+  record Unusable(Quarantined record) implements Processed {}
+
+  /** A usable document with its candidates. */
+  record Usable(PreparedDocument document, List<CandidateRow> candidates) implements Processed {}
+
+  /** A kept document with its candidates and its near-duplicate group. */
   record Extracted(
       PreparedDocument document,
       List<CandidateRow> candidates,
-      String error,
       String nearDuplicateOf,
       String group)
       implements java.io.Serializable {}
 
-  /** The run's extracted documents (in input order, partition by partition) and its report. */
-  public record Result(Report report, JavaRDD<Extracted> extracted) {}
+  /**
+   * The run's report and its kept documents (in input order, partition by partition), computed from
+   * a cache that {@link #release()} frees.
+   */
+  public record Result(Report report, JavaRDD<Extracted> extracted, JavaRDD<Processed> cache) {
+    public void release() {
+      cache.unpersist(true);
+    }
+  }
+
+  private static final int URL = 0;
+  private static final int TEXT = 1;
+  private static final int BUCKET = 2;
 
   public static Result run(SparkSession spark, GazetteerSource gazetteer, Options options)
       throws IOException {
@@ -123,80 +143,85 @@ public final class SparkIngestJob {
     int maxDepth = options.limits().maxHtmlDepth();
     Broadcast<GazetteerSource> lists = jsc.broadcast(gazetteer);
 
-    // One partition per file, in file order: partitions and the records within them stay in input
-    // order through the narrow steps below, which the JDBC writer relies on.
-    JavaRDD<Preparation.Outcome> outcomes =
+    // The corpus is read, prepared and extracted once, in one pass, and cached; every later step
+    // reads the cache. One partition per file, in file order: partitions and the records within
+    // them stay in input order through the narrow steps below, which the JDBC writer relies on.
+    // Documents dropped later as exact copies are extracted too (a few per cent of the work), so
+    // that a document the extractor fails on takes no part in deduplication, as in the embedded
+    // path, which stores nothing for it.
+    JavaRDD<Processed> processed =
         jsc.parallelize(files, files.size())
             .flatMap(
-                f -> readFile(f, hadoopConf, new Limits(maxDocument, maxFeed, maxDepth)).iterator())
+                f ->
+                    readFile(
+                            f,
+                            hadoopConf,
+                            new Limits(maxDocument, maxFeed, maxDepth),
+                            lists.value().extractor())
+                        .iterator())
             .persist(StorageLevel.MEMORY_AND_DISK());
-    JavaRDD<PreparedDocument> documents =
-        outcomes
-            .filter(o -> o instanceof Preparation.Ready)
-            .map(o -> ((Preparation.Ready) o).document());
 
-    Map<Long, FirstSeen.Kind> dropped = FirstSeen.dropped(contested(jsc, documents));
+    long[][] shared =
+        SharedKeys.find(
+            processed,
+            3,
+            (p, sink) -> {
+              if (p instanceof Usable u) {
+                PreparedDocument d = u.document();
+                if (d.canonicalUrl() != null) {
+                  sink.add(URL, SharedKeys.hash(d.canonicalUrl()));
+                }
+                sink.add(TEXT, Long.parseUnsignedLong(d.contentSha256().substring(0, 16), 16));
+                for (long bucket : NearDuplicates.distinctBuckets(d.signature())) {
+                  sink.add(BUCKET, bucket);
+                }
+              }
+            });
+    Broadcast<long[][]> sharedKeys = jsc.broadcast(shared);
+
+    Map<Long, FirstSeen.Kind> dropped =
+        FirstSeen.dropped(
+            processed.flatMap(p -> contested(p, sharedKeys.value()).iterator()).collect());
     Broadcast<Set<Long>> droppedOrders = jsc.broadcast(new HashSet<>(dropped.keySet()));
-    JavaRDD<PreparedDocument> kept =
-        documents
-            .filter(d -> !droppedOrders.value().contains(d.order()))
-            .persist(StorageLevel.MEMORY_AND_DISK());
 
+    // A bucket shared only with a dropped copy, or through a hash collision, yields no match.
     double minSimilarity = options.minSimilarity();
-    // Most buckets hold one document; only shared ones need the signatures shuffled to them.
-    Broadcast<Set<Long>> sharedBuckets =
-        jsc.broadcast(
-            new HashSet<>(
-                kept.flatMapToPair(NearDuplicates::bucketKeys)
-                    .reduceByKey(Long::sum)
-                    .filter(t -> t._2() > 1)
-                    .keys()
-                    .collect()));
-    Map<Long, Long> matchOf =
+    Map<Long, NearDuplicates.Match> matchOf =
         new HashMap<>(
-            kept.flatMapToPair(d -> NearDuplicates.buckets(d, sharedBuckets.value()))
+            processed
+                .filter(p -> kept(p, droppedOrders.value()))
+                .flatMapToPair(
+                    p ->
+                        NearDuplicates.sharedBuckets(
+                            ((Usable) p).document(), sharedKeys.value()[BUCKET]))
                 .groupByKey()
                 .flatMapToPair(
                     bucket -> NearDuplicates.matchesWithin(bucket._2(), minSimilarity).iterator())
                 .reduceByKey(NearDuplicates::better)
-                .mapValues(NearDuplicates.Match::order)
                 .collectAsMap());
-    Map<Long, Long> openers = NearDuplicates.groupOpeners(matchOf);
-    Set<Long> named = new HashSet<>(matchOf.values());
-    named.addAll(openers.values());
-    Broadcast<Set<Long>> namedOrders = jsc.broadcast(named);
-    Map<Long, String> keys =
-        new HashMap<>(
-            kept.filter(d -> namedOrders.value().contains(d.order()))
-                .mapToPair(d -> new Tuple2<>(d.order(), d.key()))
-                .collectAsMap());
+    Map<Long, Long> matchedOrder = new HashMap<>();
+    Map<Long, String> keyOf = new HashMap<>();
+    matchOf.forEach(
+        (order, match) -> {
+          matchedOrder.put(order, match.order());
+          keyOf.put(match.order(), match.key());
+        });
+    // A group's opener is matched by the group's second document, so its key is known.
+    Map<Long, Long> openers = NearDuplicates.groupOpeners(matchedOrder);
     Map<Long, String[]> groupOf = new HashMap<>();
     matchOf.forEach(
         (order, match) ->
-            groupOf.put(order, new String[] {keys.get(match), keys.get(openers.get(order))}));
+            groupOf.put(order, new String[] {match.key(), keyOf.get(openers.get(order))}));
     Broadcast<Map<Long, String[]>> groups = jsc.broadcast(groupOf);
 
-    JavaRDD<Extracted> extracted =
-        kept.map(d -> extract(d, lists.value().extractor(), groups.value().get(d.order())))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-
+    JavaRDD<Extracted> good =
+        processed
+            .filter(p -> kept(p, droppedOrders.value()))
+            .map(p -> withGroup((Usable) p, groups.value().get(((Usable) p).document().order())));
     JavaRDD<Quarantined> quarantine =
-        outcomes
-            .filter(o -> o instanceof Preparation.Refused)
-            .map(o -> ((Preparation.Refused) o).record())
-            .union(
-                extracted
-                    .filter(e -> e.error() != null)
-                    .map(
-                        e ->
-                            new Quarantined(
-                                e.document().file(),
-                                e.document().origin(),
-                                e.document().order(),
-                                e.error())));
+        processed.filter(p -> p instanceof Unusable).map(p -> ((Unusable) p).record());
 
     String base = options.output().endsWith("/") ? options.output() : options.output() + "/";
-    JavaRDD<Extracted> good = extracted.filter(e -> e.error() == null);
     spark
         .createDataFrame(good.flatMap(SparkIngestJob::candidateRows), Schemas.CANDIDATES)
         .write()
@@ -210,61 +235,73 @@ public final class SparkIngestJob {
         .write()
         .parquet(base + "quarantine");
 
+    long[] tally =
+        processed
+            .mapPartitions(
+                records -> {
+                  Set<Long> droppedSet = droppedOrders.value();
+                  Map<Long, String[]> groupSet = groups.value();
+                  long[] t = new long[5];
+                  while (records.hasNext()) {
+                    Processed p = records.next();
+                    t[0]++;
+                    if (p instanceof Unusable) {
+                      t[1]++;
+                    } else if (p instanceof Usable u && kept(u, droppedSet)) {
+                      t[2]++;
+                      t[3] += groupSet.containsKey(u.document().order()) ? 1 : 0;
+                      t[4] += u.candidates().size();
+                    }
+                  }
+                  return java.util.Collections.singletonList(t).iterator();
+                })
+            .reduce(SparkIngestJob::sum);
     long bytes = files.stream().mapToLong(InputFiles.InputFile::bytes).sum();
-    long nearDuplicates = good.filter(e -> e.nearDuplicateOf() != null).count();
     Report report =
         new Report(
-            files.size(),
-            outcomes.count(),
-            good.count(),
-            dropped.size(),
-            nearDuplicates,
-            quarantine.count(),
-            good.map(e -> (long) e.candidates().size()).fold(0L, Long::sum),
-            bytes);
-    outcomes.unpersist();
-    kept.unpersist();
-    return new Result(report, good);
+            files.size(), tally[0], tally[2], dropped.size(), tally[3], tally[1], tally[4], bytes);
+    return new Result(report, good, processed);
   }
 
-  /** The documents that share their address or their text with another document. */
-  private static List<FirstSeen.Contested> contested(
-      JavaSparkContext jsc, JavaRDD<PreparedDocument> documents) {
-    Set<String> sharedUrls =
-        new HashSet<>(
-            documents
-                .filter(d -> d.canonicalUrl() != null)
-                .mapToPair(d -> new Tuple2<>(d.canonicalUrl(), 1L))
-                .reduceByKey(Long::sum)
-                .filter(t -> t._2() > 1)
-                .keys()
-                .collect());
-    Set<String> sharedTexts =
-        new HashSet<>(
-            documents
-                .mapToPair(d -> new Tuple2<>(d.contentSha256(), 1L))
-                .reduceByKey(Long::sum)
-                .filter(t -> t._2() > 1)
-                .keys()
-                .collect());
-    if (sharedUrls.isEmpty() && sharedTexts.isEmpty()) {
+  private static long[] sum(long[] a, long[] b) {
+    long[] s = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      s[i] = a[i] + b[i];
+    }
+    return s;
+  }
+
+  private static boolean kept(Processed p, Set<Long> droppedOrders) {
+    return p instanceof Usable u && !droppedOrders.contains(u.document().order());
+  }
+
+  /**
+   * The document as a contestant for the exact-copy rule when its address or its text hash is
+   * shared with another document (or collides with one: the rule compares the values themselves).
+   */
+  private static List<FirstSeen.Contested> contested(Processed p, long[][] shared) {
+    if (!(p instanceof Usable u)) {
       return List.of();
     }
-    Broadcast<Set<String>> urls = jsc.broadcast(sharedUrls);
-    Broadcast<Set<String>> texts = jsc.broadcast(sharedTexts);
-    return documents
-        .filter(
-            d ->
-                (d.canonicalUrl() != null && urls.value().contains(d.canonicalUrl()))
-                    || texts.value().contains(d.contentSha256()))
-        .map(d -> new FirstSeen.Contested(d.order(), d.canonicalUrl(), d.contentSha256()))
-        .collect();
+    PreparedDocument d = u.document();
+    boolean sharesUrl =
+        d.canonicalUrl() != null
+            && SharedKeys.contains(shared[URL], SharedKeys.hash(d.canonicalUrl()));
+    boolean sharesText =
+        SharedKeys.contains(
+            shared[TEXT], Long.parseUnsignedLong(d.contentSha256().substring(0, 16), 16));
+    return sharesUrl || sharesText
+        ? List.of(new FirstSeen.Contested(d.order(), d.canonicalUrl(), d.contentSha256()))
+        : List.of();
   }
 
   /** Reads one file; a file that cannot be read at all becomes one quarantined record. */
-  private static List<Preparation.Outcome> readFile(
-      InputFiles.InputFile file, Map<String, String> hadoopConf, Limits limits) {
-    List<Preparation.Outcome> outcomes = new ArrayList<>();
+  private static List<Processed> readFile(
+      InputFiles.InputFile file,
+      Map<String, String> hadoopConf,
+      Limits limits,
+      Extractor extractor) {
+    List<Processed> records = new ArrayList<>();
     long high = (long) file.index() << 32;
     try {
       InputFiles.read(
@@ -274,45 +311,43 @@ public final class SparkIngestJob {
           new InputFiles.Numbered() {
             @Override
             public void document(long number, RawDocument document) {
-              outcomes.add(Preparation.prepare(document, high | number, file.uri()));
+              Preparation.Outcome outcome =
+                  Preparation.prepare(document, high | number, file.uri());
+              records.add(
+                  outcome instanceof Preparation.Ready ready
+                      ? extract(ready.document(), extractor)
+                      : new Unusable(((Preparation.Refused) outcome).record()));
             }
 
             @Override
             public void failure(long number, ReadFailure failure) {
-              outcomes.add(
-                  new Preparation.Refused(
+              records.add(
+                  new Unusable(
                       new Quarantined(
                           file.uri(), failure.origin(), high | number, failure.message())));
             }
           });
     } catch (IOException | RuntimeException e) {
-      outcomes.add(
-          new Preparation.Refused(
+      records.add(
+          new Unusable(
               new Quarantined(file.uri(), file.uri(), high, "cannot read the file: " + e)));
     }
-    return outcomes;
+    return records;
   }
 
-  private static Extracted extract(PreparedDocument d, Extractor extractor, String[] group) {
-    String nearDuplicateOf = group == null ? null : group[0];
-    String groupKey = group == null ? d.key() : group[1];
+  private static Processed extract(PreparedDocument d, Extractor extractor) {
     List<CandidateClaim> claims;
     try {
       claims = extractor.extract(d.body());
     } catch (RuntimeException e) {
-      return new Extracted(
-          d,
-          List.of(),
-          "extractor " + extractor.name() + " " + extractor.version() + " failed: " + e,
-          nearDuplicateOf,
-          groupKey);
+      return unusable(
+          d, "extractor " + extractor.name() + " " + extractor.version() + " failed: " + e);
     }
     List<CandidateRow> rows = new ArrayList<>(claims.size());
     for (CandidateClaim c : claims) {
       if (c.spanEnd() > d.body().length()) {
-        return new Extracted(
+        return unusable(
             d,
-            List.of(),
             "extractor "
                 + c.extractor()
                 + " "
@@ -323,13 +358,22 @@ public final class SparkIngestJob {
                 + c.spanEnd()
                 + ") outside the "
                 + d.body().length()
-                + "-character text",
-            nearDuplicateOf,
-            groupKey);
+                + "-character text");
       }
       rows.add(CandidateRow.of(c));
     }
-    return new Extracted(d, rows, null, nearDuplicateOf, groupKey);
+    return new Usable(d, rows);
+  }
+
+  private static Unusable unusable(PreparedDocument d, String error) {
+    return new Unusable(new Quarantined(d.file(), d.origin(), d.order(), error));
+  }
+
+  private static Extracted withGroup(Usable u, String[] group) {
+    PreparedDocument d = u.document();
+    return group == null
+        ? new Extracted(d, u.candidates(), null, d.key())
+        : new Extracted(d, u.candidates(), group[0], group[1]);
   }
 
   private static Iterator<Row> candidateRows(Extracted e) {

@@ -149,6 +149,7 @@ public final class SparkJobMain {
             w.reasons().forEach(r -> out.println("  " + r));
           }
         }
+        result.release();
         out.flush();
         return 0;
       } finally {

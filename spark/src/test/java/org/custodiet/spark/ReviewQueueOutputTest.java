@@ -12,6 +12,7 @@ import org.custodiet.ingest.Limits;
 import org.custodiet.store.Database;
 import org.custodiet.store.KnowledgeBaseRepository;
 import org.custodiet.store.SeedLoader;
+import org.custodiet.store.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class ReviewQueueOutputTest {
   void writesDocumentsAndCandidatesOnceIntoPostgres() throws Exception {
     SparkSession spark = SharedSpark.session();
     Path corpus = Corpus.write(dir.resolve("corpus"), 150);
-    String url = SparkTestPostgres.newDatabaseUrl("spark_queue");
+    String url = TestPostgres.newDatabaseUrl("spark_queue");
     try (Database db = Database.open(url)) {
       new SeedLoader(db).loadBundled();
       GazetteerSource lists = GazetteerSource.of(new KnowledgeBaseRepository(db).load());

@@ -1,10 +1,11 @@
 package org.custodiet.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.custodiet.store.Queries.count;
+import static org.custodiet.store.SameClaimCandidates.CLAIM;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -13,15 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.custodiet.core.account.Principal;
 import org.custodiet.core.account.Role;
-import org.custodiet.core.extract.CandidateClaim;
 import org.custodiet.store.audit.AuditLog;
 import org.custodiet.store.curation.CurationException;
 import org.custodiet.store.curation.CurationService;
 import org.custodiet.store.curation.Decision;
 import org.custodiet.store.curation.Edits;
 import org.custodiet.store.ingest.DocumentRepository;
-import org.custodiet.store.ingest.NewDocument;
-import org.custodiet.store.ingest.StoreOutcome;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,10 +31,6 @@ import org.junit.jupiter.api.Test;
 class ConcurrentCuratorsTest {
   private static final Principal ALICE = new Principal(1, "alice", Role.CURATOR);
   private static final Principal BOB = new Principal(2, "bob", Role.CURATOR);
-  private static final String TEXT =
-      "Officials in Mombasa said Uniview face-matching cameras now watch the ferry landing."
-          + " A second phase is planned for the old town.";
-  private static final String CLAIM = "dep/uniview/KEN/facial_recognition/mombasa";
   private static final int ROUNDS = 15;
 
   @Test
@@ -48,7 +42,7 @@ class ConcurrentCuratorsTest {
       List<Long> candidates = new ArrayList<>();
       DocumentRepository docs = new DocumentRepository(first, 0.5);
       for (int i = 0; i < ROUNDS; i++) {
-        candidates.add(storeCandidate(first, docs, i));
+        candidates.add(SameClaimCandidates.store(first, docs, i));
       }
       CurationService inA = new CurationService(first);
       CurationService inB = new CurationService(second);
@@ -110,56 +104,5 @@ class ConcurrentCuratorsTest {
 
   private static Edits tierB() {
     return Edits.of(Map.of("tier", "B"), Edits.ACCEPT_FIELDS);
-  }
-
-  /** One document (its own site) reporting the deployment, and the id of its candidate. */
-  private static long storeCandidate(Database db, DocumentRepository docs, int i) {
-    int start = 0;
-    int end = TEXT.indexOf('.') + 1;
-    int[] signature = new int[100];
-    for (int k = 0; k < signature.length; k++) {
-      signature[k] = i * 1000 + k;
-    }
-    String url = "https://site-" + i + ".example/ferry-cameras";
-    StoreOutcome.Stored stored =
-        (StoreOutcome.Stored)
-            docs.store(
-                new NewDocument(
-                    url,
-                    String.format(Locale.ROOT, "%064x", i + 1),
-                    "Cameras at the ferry",
-                    "2025-05-0" + (1 + i % 9),
-                    "site-" + i + ".example",
-                    "jsonl",
-                    "test.jsonl line " + (i + 1),
-                    TEXT,
-                    signature,
-                    new long[] {i}),
-                List.of(
-                    new CandidateClaim(
-                        "uniview",
-                        "KEN",
-                        "facial_recognition",
-                        "Mombasa",
-                        null,
-                        0.9,
-                        start,
-                        end,
-                        "test",
-                        "1")));
-    return count(
-        db, "SELECT MAX(id) FROM candidate_claim WHERE document_id = ?", stored.documentId());
-  }
-
-  private static long count(Database db, String sql, Object... args) {
-    return db.jdbi()
-        .withHandle(
-            h -> {
-              var q = h.createQuery(sql);
-              for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-              }
-              return q.mapTo(Long.class).one();
-            });
   }
 }

@@ -21,16 +21,33 @@ public final class TestPostgres {
 
   /** A new, empty database, opened with the application's migrations. */
   public static Database newDatabase(String prefix) {
+    String name = createDatabase(prefix);
+    return Database.open(
+        "jdbc:postgresql://localhost:" + server().getPort() + "/" + name, "postgres", "postgres");
+  }
+
+  /**
+   * The JDBC URL, credentials included, of a new, empty database: for code under test that is given
+   * a bare URL (as the Spark job's JDBC output is) and opens the database itself.
+   */
+  public static String newDatabaseUrl(String prefix) {
+    String name = createDatabase(prefix);
+    return "jdbc:postgresql://127.0.0.1:"
+        + server().getPort()
+        + "/"
+        + name
+        + "?user=postgres&password=postgres";
+  }
+
+  private static String createDatabase(String prefix) {
     String name = prefix + "_" + NEXT.incrementAndGet();
-    EmbeddedPostgres postgres = server();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
+    try (Connection c = server().getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create test database " + name, e);
     }
-    return Database.open(
-        "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name, "postgres", "postgres");
+    return name;
   }
 
   private static synchronized EmbeddedPostgres server() {

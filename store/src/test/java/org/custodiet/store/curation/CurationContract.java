@@ -18,6 +18,7 @@ import org.custodiet.core.audit.AuditEntry;
 import org.custodiet.core.extract.CandidateClaim;
 import org.custodiet.core.rules.ClaimStatus;
 import org.custodiet.store.Database;
+import org.custodiet.store.Queries;
 import org.custodiet.store.SeedLoader;
 import org.custodiet.store.audit.AuditLog;
 import org.custodiet.store.ingest.DocumentRepository;
@@ -111,27 +112,11 @@ abstract class CurationContract {
   }
 
   long count(String sql, Object... args) {
-    return db.jdbi()
-        .withHandle(
-            h -> {
-              var q = h.createQuery(sql);
-              for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-              }
-              return q.mapTo(Long.class).one();
-            });
+    return Queries.count(db, sql, args);
   }
 
   String one(String sql, Object... args) {
-    return db.jdbi()
-        .withHandle(
-            h -> {
-              var q = h.createQuery(sql);
-              for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-              }
-              return q.mapTo(String.class).one();
-            });
+    return Queries.one(db, String.class, sql, args);
   }
 
   static Edits edits(String... pairs) {
