@@ -2,20 +2,14 @@ package org.custodiet.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.custodiet.core.extract.CandidateClaim;
 import org.custodiet.core.extract.Extractor;
-import org.custodiet.core.model.CanonicalUrl;
 import org.custodiet.store.Database;
 import org.custodiet.store.ingest.DocumentRepository;
 import org.custodiet.store.ingest.NewDocument;
@@ -151,23 +145,15 @@ public final class IngestPipeline {
 
   private void ingest(DocumentRepository.Session session, RawDocument raw, Counter counter) {
     counter.read++;
-    String body = TextNormaliser.normalise(raw.text() == null ? "" : raw.text());
-    if (body.codePoints().noneMatch(Character::isLetterOrDigit)) {
-      counter.fail(new ReadFailure(raw.origin(), "no text left after removing markup"));
+    DocumentPreparation.Outcome prepared = DocumentPreparation.prepare(raw);
+    if (prepared instanceof DocumentPreparation.Refused refused) {
+      counter.fail(new ReadFailure(raw.origin(), refused.message()));
       return;
     }
-    String canonical = null;
-    String publisher = null;
-    if (raw.url() != null && !raw.url().isBlank()) {
-      try {
-        canonical = CanonicalUrl.of(raw.url());
-        publisher = URI.create(canonical).getHost();
-      } catch (IllegalArgumentException e) {
-        counter.fail(new ReadFailure(raw.origin(), "url: " + e.getMessage()));
-        return;
-      }
-    }
-    String sha = sha256(body);
+    DocumentPreparation.Prepared p = (DocumentPreparation.Prepared) prepared;
+    String body = p.body();
+    String canonical = p.canonicalUrl();
+    String sha = p.contentSha256();
     if (session.findDuplicate(canonical, sha).isPresent()) {
       counter.duplicates++;
       return;
@@ -187,11 +173,11 @@ public final class IngestPipeline {
         new NewDocument(
             canonical,
             sha,
-            clip(raw.title(), 2000),
+            p.title(),
             raw.published(),
-            publisher,
+            p.publisher(),
             raw.format().code(),
-            clip(raw.origin(), 2000),
+            p.origin(),
             body,
             signature,
             MinHash.buckets(signature));
@@ -211,20 +197,6 @@ public final class IngestPipeline {
       }
     } else {
       counter.duplicates++;
-    }
-  }
-
-  private static String clip(String value, int max) {
-    return value == null || value.length() <= max ? value : value.substring(0, max);
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 
