@@ -50,9 +50,17 @@ final class NearDuplicates {
     return matches;
   }
 
-  /** A document's buckets, each once. */
+  /** A document's buckets, each once (sorted; without boxing, as it runs for every document). */
   static long[] distinctBuckets(int[] signature) {
-    return Arrays.stream(MinHash.buckets(signature)).distinct().toArray();
+    long[] buckets = MinHash.buckets(signature);
+    Arrays.sort(buckets);
+    int distinct = 0;
+    for (int i = 0; i < buckets.length; i++) {
+      if (i == 0 || buckets[i] != buckets[i - 1]) {
+        buckets[distinct++] = buckets[i];
+      }
+    }
+    return Arrays.copyOf(buckets, distinct);
   }
 
   /** Those of a document's buckets it shares with others, with its order, key and signature. */

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -226,10 +227,14 @@ public final class SparkIngestJob {
         .createDataFrame(good.flatMap(SparkIngestJob::candidateRows), Schemas.CANDIDATES)
         .write()
         .parquet(base + "candidates");
-    spark
-        .createDataFrame(good.map(SparkIngestJob::documentRow), Schemas.DOCUMENTS)
-        .write()
-        .parquet(base + "documents");
+    DataFrameWriter<Row> documentsWriter =
+        spark.createDataFrame(good.map(SparkIngestJob::documentRow), Schemas.DOCUMENTS).write();
+    // A dictionary only pays for repeated values; for these columns Parquet would hash and compare
+    // every whole value (every body) before giving up on it.
+    for (String column : Schemas.UNIQUE_DOCUMENT_COLUMNS) {
+      documentsWriter.option("parquet.enable.dictionary#" + column, "false");
+    }
+    documentsWriter.parquet(base + "documents");
     spark
         .createDataFrame(quarantine.map(SparkIngestJob::quarantineRow), Schemas.QUARANTINE)
         .write()
@@ -462,6 +467,10 @@ public final class SparkIngestJob {
             .add("near_duplicate_of", DataTypes.StringType, true)
             .add("candidates", DataTypes.IntegerType, false)
             .add("body", DataTypes.StringType, false);
+
+    /** The documents' columns whose values are (nearly) all different. */
+    static final List<String> UNIQUE_DOCUMENT_COLUMNS =
+        List.of("document_key", "canonical_url", "content_sha256", "origin", "body");
 
     static final StructType QUARANTINE =
         new StructType()
