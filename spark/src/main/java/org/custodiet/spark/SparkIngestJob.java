@@ -137,83 +137,16 @@ public final class SparkIngestJob {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("the inputs hold no files: " + options.inputs());
     }
-    Map<String, String> hadoopConf = new HashMap<>();
-    conf.forEach(e -> hadoopConf.put(e.getKey(), e.getValue()));
-    long maxDocument = options.limits().maxDocumentBytes();
-    long maxFeed = options.limits().maxFeedBytes();
-    int maxDepth = options.limits().maxHtmlDepth();
-    Broadcast<GazetteerSource> lists = jsc.broadcast(gazetteer);
+    JavaRDD<Processed> processed = readAndExtract(jsc, files, options.limits(), gazetteer);
 
-    // The corpus is read, prepared and extracted once, in one pass, and cached; every later step
-    // reads the cache. One partition per file, in file order: partitions and the records within
-    // them stay in input order through the narrow steps below, which the JDBC writer relies on.
-    // Documents dropped later as exact copies are extracted too (a few per cent of the work), so
-    // that a document the extractor fails on takes no part in deduplication, as in the embedded
-    // path, which stores nothing for it.
-    JavaRDD<Processed> processed =
-        jsc.parallelize(files, files.size())
-            .flatMap(
-                f ->
-                    readFile(
-                            f,
-                            hadoopConf,
-                            new Limits(maxDocument, maxFeed, maxDepth),
-                            lists.value().extractor())
-                        .iterator())
-            .persist(StorageLevel.MEMORY_AND_DISK());
-
-    long[][] shared =
-        SharedKeys.find(
-            processed,
-            3,
-            (p, sink) -> {
-              if (p instanceof Usable u) {
-                PreparedDocument d = u.document();
-                if (d.canonicalUrl() != null) {
-                  sink.add(URL, SharedKeys.hash(d.canonicalUrl()));
-                }
-                sink.add(TEXT, Long.parseUnsignedLong(d.contentSha256().substring(0, 16), 16));
-                for (long bucket : NearDuplicates.distinctBuckets(d.signature())) {
-                  sink.add(BUCKET, bucket);
-                }
-              }
-            });
-    Broadcast<long[][]> sharedKeys = jsc.broadcast(shared);
-
+    Broadcast<long[][]> shared = jsc.broadcast(sharedKeys(processed));
     Map<Long, FirstSeen.Kind> dropped =
         FirstSeen.dropped(
-            processed.flatMap(p -> contested(p, sharedKeys.value()).iterator()).collect());
+            processed.flatMap(p -> contested(p, shared.value()).iterator()).collect());
     Broadcast<Set<Long>> droppedOrders = jsc.broadcast(new HashSet<>(dropped.keySet()));
-
-    // A bucket shared only with a dropped copy, or through a hash collision, yields no match.
-    double minSimilarity = options.minSimilarity();
-    Map<Long, NearDuplicates.Match> matchOf =
-        new HashMap<>(
-            processed
-                .filter(p -> kept(p, droppedOrders.value()))
-                .flatMapToPair(
-                    p ->
-                        NearDuplicates.sharedBuckets(
-                            ((Usable) p).document(), sharedKeys.value()[BUCKET]))
-                .groupByKey()
-                .flatMapToPair(
-                    bucket -> NearDuplicates.matchesWithin(bucket._2(), minSimilarity).iterator())
-                .reduceByKey(NearDuplicates::better)
-                .collectAsMap());
-    Map<Long, Long> matchedOrder = new HashMap<>();
-    Map<Long, String> keyOf = new HashMap<>();
-    matchOf.forEach(
-        (order, match) -> {
-          matchedOrder.put(order, match.order());
-          keyOf.put(match.order(), match.key());
-        });
-    // A group's opener is matched by the group's second document, so its key is known.
-    Map<Long, Long> openers = NearDuplicates.groupOpeners(matchedOrder);
-    Map<Long, String[]> groupOf = new HashMap<>();
-    matchOf.forEach(
-        (order, match) ->
-            groupOf.put(order, new String[] {match.key(), keyOf.get(openers.get(order))}));
-    Broadcast<Map<Long, String[]>> groups = jsc.broadcast(groupOf);
+    Broadcast<Map<Long, String[]>> groups =
+        jsc.broadcast(
+            nearDuplicateGroups(processed, droppedOrders, shared, options.minSimilarity()));
 
     JavaRDD<Extracted> good =
         processed
@@ -221,8 +154,117 @@ public final class SparkIngestJob {
             .map(p -> withGroup((Usable) p, groups.value().get(((Usable) p).document().order())));
     JavaRDD<Quarantined> quarantine =
         processed.filter(p -> p instanceof Unusable).map(p -> ((Unusable) p).record());
+    writeOutputs(spark, good, quarantine, options.output());
 
-    String base = options.output().endsWith("/") ? options.output() : options.output() + "/";
+    Tally tally =
+        processed
+            .mapPartitions(
+                records ->
+                    List.of(Tally.of(records, droppedOrders.value(), groups.value())).iterator())
+            .reduce(Tally::plus);
+    long bytes = files.stream().mapToLong(InputFiles.InputFile::bytes).sum();
+    Report report =
+        new Report(
+            files.size(),
+            tally.read(),
+            tally.kept(),
+            dropped.size(),
+            tally.nearDuplicates(),
+            tally.unusable(),
+            tally.candidates(),
+            bytes);
+    return new Result(report, good, processed);
+  }
+
+  /**
+   * Reads, prepares and extracts the corpus in one pass, cached; every later step reads the cache.
+   * One partition per file, in file order: partitions and the records within them stay in input
+   * order through the narrow steps that follow, which the JDBC writer relies on. Documents dropped
+   * later as exact copies are extracted too (a few per cent of the work), so that a document the
+   * extractor fails on takes no part in deduplication, as in the embedded path, which stores
+   * nothing for it.
+   */
+  private static JavaRDD<Processed> readAndExtract(
+      JavaSparkContext jsc,
+      List<InputFiles.InputFile> files,
+      Limits limits,
+      GazetteerSource lists) {
+    Map<String, String> hadoopConf = new HashMap<>();
+    jsc.hadoopConfiguration().forEach(e -> hadoopConf.put(e.getKey(), e.getValue()));
+    long maxDocument = limits.maxDocumentBytes();
+    long maxFeed = limits.maxFeedBytes();
+    int maxDepth = limits.maxHtmlDepth();
+    Broadcast<GazetteerSource> broadcastLists = jsc.broadcast(lists);
+    return jsc.parallelize(files, files.size())
+        .flatMap(
+            f ->
+                readFile(
+                        f,
+                        hadoopConf,
+                        new Limits(maxDocument, maxFeed, maxDepth),
+                        broadcastLists.value().extractor())
+                    .iterator())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /** The URL hashes, text hashes and LSH buckets of usable documents that occur more than once. */
+  private static long[][] sharedKeys(JavaRDD<Processed> processed) {
+    return SharedKeys.find(
+        processed,
+        3,
+        (p, sink) -> {
+          if (p instanceof Usable u) {
+            PreparedDocument d = u.document();
+            if (d.canonicalUrl() != null) {
+              sink.add(URL, SharedKeys.hash(d.canonicalUrl()));
+            }
+            sink.add(TEXT, textKey(d));
+            for (long bucket : NearDuplicates.distinctBuckets(d.signature())) {
+              sink.add(BUCKET, bucket);
+            }
+          }
+        });
+  }
+
+  /**
+   * Each near-duplicate's group, by its order: the key of the document it matched and the key of
+   * its group's first document. A bucket shared only with a dropped copy, or through a hash
+   * collision, yields no match.
+   */
+  private static Map<Long, String[]> nearDuplicateGroups(
+      JavaRDD<Processed> processed,
+      Broadcast<Set<Long>> droppedOrders,
+      Broadcast<long[][]> shared,
+      double minSimilarity) {
+    Map<Long, NearDuplicates.Match> matchOf =
+        processed
+            .filter(p -> kept(p, droppedOrders.value()))
+            .flatMapToPair(
+                p -> NearDuplicates.sharedBuckets(((Usable) p).document(), shared.value()[BUCKET]))
+            .groupByKey()
+            .flatMapToPair(
+                bucket -> NearDuplicates.matchesWithin(bucket._2(), minSimilarity).iterator())
+            .reduceByKey(NearDuplicates::better)
+            .collectAsMap();
+    Map<Long, Long> matchedOrder = new HashMap<>();
+    Map<Long, String> keyOf = new HashMap<>();
+    matchOf.forEach(
+        (order, match) -> {
+          matchedOrder.put(order, match.order());
+          keyOf.put(match.order(), match.key());
+        });
+    // A group's first document is matched by the group's second, so its key is known.
+    Map<Long, Long> openers = NearDuplicates.groupOpeners(matchedOrder);
+    Map<Long, String[]> groupOf = new HashMap<>();
+    matchOf.forEach(
+        (order, match) ->
+            groupOf.put(order, new String[] {match.key(), keyOf.get(openers.get(order))}));
+    return groupOf;
+  }
+
+  private static void writeOutputs(
+      SparkSession spark, JavaRDD<Extracted> good, JavaRDD<Quarantined> quarantine, String output) {
+    String base = output.endsWith("/") ? output : output + "/";
     spark
         .createDataFrame(good.flatMap(SparkIngestJob::candidateRows), Schemas.CANDIDATES)
         .write()
@@ -239,41 +281,44 @@ public final class SparkIngestJob {
         .createDataFrame(quarantine.map(SparkIngestJob::quarantineRow), Schemas.QUARANTINE)
         .write()
         .parquet(base + "quarantine");
-
-    long[] tally =
-        processed
-            .mapPartitions(
-                records -> {
-                  Set<Long> droppedSet = droppedOrders.value();
-                  Map<Long, String[]> groupSet = groups.value();
-                  long[] t = new long[5];
-                  while (records.hasNext()) {
-                    Processed p = records.next();
-                    t[0]++;
-                    if (p instanceof Unusable) {
-                      t[1]++;
-                    } else if (p instanceof Usable u && kept(u, droppedSet)) {
-                      t[2]++;
-                      t[3] += groupSet.containsKey(u.document().order()) ? 1 : 0;
-                      t[4] += u.candidates().size();
-                    }
-                  }
-                  return java.util.Collections.singletonList(t).iterator();
-                })
-            .reduce(SparkIngestJob::sum);
-    long bytes = files.stream().mapToLong(InputFiles.InputFile::bytes).sum();
-    Report report =
-        new Report(
-            files.size(), tally[0], tally[2], dropped.size(), tally[3], tally[1], tally[4], bytes);
-    return new Result(report, good, processed);
   }
 
-  private static long[] sum(long[] a, long[] b) {
-    long[] s = new long[a.length];
-    for (int i = 0; i < a.length; i++) {
-      s[i] = a[i] + b[i];
+  /** What one pass over the cache counts for the report. */
+  private record Tally(long read, long unusable, long kept, long nearDuplicates, long candidates)
+      implements java.io.Serializable {
+    static Tally of(Iterator<Processed> records, Set<Long> dropped, Map<Long, String[]> groups) {
+      long read = 0;
+      long unusable = 0;
+      long kept = 0;
+      long near = 0;
+      long candidates = 0;
+      while (records.hasNext()) {
+        Processed p = records.next();
+        read++;
+        if (p instanceof Unusable) {
+          unusable++;
+        } else if (p instanceof Usable u && SparkIngestJob.kept(u, dropped)) {
+          kept++;
+          near += groups.containsKey(u.document().order()) ? 1 : 0;
+          candidates += u.candidates().size();
+        }
+      }
+      return new Tally(read, unusable, kept, near, candidates);
     }
-    return s;
+
+    Tally plus(Tally o) {
+      return new Tally(
+          read + o.read,
+          unusable + o.unusable,
+          kept + o.kept,
+          nearDuplicates + o.nearDuplicates,
+          candidates + o.candidates);
+    }
+  }
+
+  /** The first 64 bits of a document's text hash. */
+  private static long textKey(PreparedDocument d) {
+    return Long.parseUnsignedLong(d.contentSha256().substring(0, 16), 16);
   }
 
   private static boolean kept(Processed p, Set<Long> droppedOrders) {
@@ -292,9 +337,7 @@ public final class SparkIngestJob {
     boolean sharesUrl =
         d.canonicalUrl() != null
             && SharedKeys.contains(shared[URL], SharedKeys.hash(d.canonicalUrl()));
-    boolean sharesText =
-        SharedKeys.contains(
-            shared[TEXT], Long.parseUnsignedLong(d.contentSha256().substring(0, 16), 16));
+    boolean sharesText = SharedKeys.contains(shared[TEXT], textKey(d));
     return sharesUrl || sharesText
         ? List.of(new FirstSeen.Contested(d.order(), d.canonicalUrl(), d.contentSha256()))
         : List.of();
