@@ -35,12 +35,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(
+      names = "--webhooks-allow-private",
+      description =
+          "Let webhooks be added and sent to local-network addresses (loopback, private, link-local"
+              + " and the like), for receivers on the operator's own network. Off by default:"
+              + " such targets are refused to prevent server-side request forgery.")
+  boolean webhooksAllowPrivate;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     WebServer.Options options;
     try {
-      options = new WebServer.Options(host, port);
+      options = new WebServer.Options(host, port, webhooksAllowPrivate);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--port: " + e.getMessage());
@@ -69,7 +77,9 @@ final class ServeCommand implements Callable<Integer> {
         org.custodiet.store.webhook.WebhookDispatcher webhooks =
             new org.custodiet.store.webhook.WebhookDispatcher(
                     workspace.database(),
-                    org.custodiet.store.webhook.WebhookDispatcher.Settings.DEFAULTS)
+                    org.custodiet.store.webhook.WebhookDispatcher.Settings.DEFAULTS,
+                    org.custodiet.store.webhook.WebhookTargets.allowingPrivate(
+                        webhooksAllowPrivate))
                 .start()) {
       out.println("custodiet: serving http://" + host + ":" + server.port() + "/ (Ctrl-C stops)");
       out.flush();

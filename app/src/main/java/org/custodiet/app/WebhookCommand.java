@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.custodiet.store.webhook.Webhook;
 import org.custodiet.store.webhook.WebhookScope;
+import org.custodiet.store.webhook.WebhookTargets;
 import org.custodiet.store.webhook.Webhooks;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,7 +56,9 @@ final class WebhookCommand {
       description = {
         "Add a webhook for claim.established events and print its signing secret (shown only"
             + " this once).",
-        "URL: http(s), no user:password@, at most 2000 characters."
+        "URL: http(s), no user:password@, at most 2000 characters; its host must not resolve to a"
+            + " local-network address unless --allow-private is given (`custodiet serve` then"
+            + " needs --webhooks-allow-private to send to it)."
       })
   static final class Add implements Callable<Integer> {
     @ParentCommand WebhookCommand parent;
@@ -66,6 +69,13 @@ final class WebhookCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Scope scope;
+
+    @Option(
+        names = "--allow-private",
+        description =
+            "Accept a URL on a local-network address (loopback, private, link-local and the like)"
+                + " for a receiver on the operator's own network.")
+    boolean allowPrivate;
 
     @Override
     public Integer call() {
@@ -80,7 +90,9 @@ final class WebhookCommand {
           InWorkspace.run(
               parent.main,
               spec,
-              w -> new Webhooks(w.database()).add(url, s, ReleaseCommand.cliActor()));
+              w ->
+                  new Webhooks(w.database(), WebhookTargets.allowingPrivate(allowPrivate))
+                      .add(url, s, ReleaseCommand.cliActor()));
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           "webhook %d added for %s: %s%n", added.webhook().id(), added.webhook().scope(), url);

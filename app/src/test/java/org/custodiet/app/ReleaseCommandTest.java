@@ -126,7 +126,7 @@ class ReleaseCommandTest {
 
   @Test
   void webhooksAreAddedListedAndRemovedAndBadOnesRefused() {
-    Run added = run("webhook", "add", "https://hooks.example.org/custodiet", "--country", "ken");
+    Run added = run("webhook", "add", "https://192.0.2.10/custodiet", "--country", "ken");
     assertThat(added.exit()).as(added.err()).isZero();
     assertThat(added.out())
         .contains("webhook 1 added for country KEN")
@@ -134,14 +134,13 @@ class ReleaseCommandTest {
     String secret =
         added.out().lines().filter(l -> l.startsWith("secret ")).findFirst().orElseThrow();
     Run list = run("webhook", "list");
-    assertThat(list.out()).contains("https://hooks.example.org/custodiet", "country KEN");
+    assertThat(list.out()).contains("https://192.0.2.10/custodiet", "country KEN");
     assertThat(list.out()).doesNotContain(secret.substring(7));
     for (List<String> bad :
         List.of(
             List.of("webhook", "add", "ftp://hooks.example.org/x"),
             List.of("webhook", "add", "https://u:p@hooks.example.org/x"),
-            List.of(
-                "webhook", "add", "https://hooks.example.org/x", "--company", "nobody-at-all"))) {
+            List.of("webhook", "add", "https://192.0.2.10/x", "--company", "nobody-at-all"))) {
       Run r = run(bad.toArray(String[]::new));
       assertThat(r.exit()).as(bad.toString()).isEqualTo(Main.EXIT_INVALID_DATA);
       assertThat(r.err()).contains("webhook");
@@ -157,6 +156,20 @@ class ReleaseCommandTest {
                     "smart_city")
                 .exit())
         .isEqualTo(Main.EXIT_USAGE);
+    Run local = run("webhook", "add", "http://127.0.0.1:9/x");
+    assertThat(local.exit()).isEqualTo(Main.EXIT_INVALID_DATA);
+    assertThat(local.err())
+        .contains(
+            "webhook url: http://127.0.0.1:9/x resolves to 127.0.0.1, a loopback address",
+            "--allow-private");
+    Run nowhere = run("webhook", "add", "https://hooks.custodiet.invalid/x");
+    assertThat(nowhere.exit()).isEqualTo(Main.EXIT_INVALID_DATA);
+    assertThat(nowhere.err()).contains("the host 'hooks.custodiet.invalid' does not resolve");
+    assertThat(run("webhook", "list").out()).doesNotContain("127.0.0.1", "custodiet.invalid");
+    Run allowed = run("webhook", "add", "http://127.0.0.1:9/x", "--allow-private");
+    assertThat(allowed.exit()).as(allowed.err()).isZero();
+    assertThat(allowed.out()).contains("webhook 2 added for all claims");
+    assertThat(run("webhook", "list").out()).contains("http://127.0.0.1:9/x");
     assertThat(run("webhook", "remove", "1").exit()).isZero();
     Run again = run("webhook", "remove", "1");
     assertThat(again.exit()).isEqualTo(Main.EXIT_NOT_FOUND);

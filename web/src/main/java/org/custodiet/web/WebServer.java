@@ -28,9 +28,17 @@ public final class WebServer implements AutoCloseable {
   /** How long a stop waits for requests in progress to finish. */
   static final long GRACEFUL_STOP_MILLIS = 10_000;
 
-  /** Where and how to listen. Loopback by default: exposing the server is a deliberate choice. */
-  public record Options(String host, int port) {
+  /**
+   * Where and how to listen. Loopback by default: exposing the server is a deliberate choice.
+   * {@code webhooksAllowPrivate} lets admins register webhooks on local-network addresses ({@link
+   * org.custodiet.store.webhook.WebhookTargets}).
+   */
+  public record Options(String host, int port, boolean webhooksAllowPrivate) {
     public static final Options DEFAULTS = new Options("127.0.0.1", 8080);
+
+    public Options(String host, int port) {
+      this(host, port, false);
+    }
 
     public Options {
       Objects.requireNonNull(host, "host");
@@ -84,7 +92,11 @@ public final class WebServer implements AutoCloseable {
               org.custodiet.web.downloads.DownloadRoutes.register(config, site);
               org.custodiet.web.release.ReleaseRoutes.register(config, site);
               org.custodiet.web.feed.FeedRoutes.register(config, site);
-              org.custodiet.web.admin.WebhookAdminRoutes.register(config, site);
+              org.custodiet.web.admin.WebhookAdminRoutes.register(
+                  config,
+                  site,
+                  org.custodiet.store.webhook.WebhookTargets.allowingPrivate(
+                      options.webhooksAllowPrivate()));
               org.custodiet.web.review.ReviewRoutes.register(config, site);
               org.custodiet.web.screening.ScreeningRoutes.register(config, site);
             });

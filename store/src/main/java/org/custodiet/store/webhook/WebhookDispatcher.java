@@ -28,7 +28,10 @@ import org.custodiet.store.Database;
  * UPDATE that leases the row to this dispatcher, so that dispatchers in several processes sharing a
  * database never send the same attempt twice; a lease left by a crashed process expires and the
  * delivery is tried again (receivers de-duplicate on X-Custodiet-Delivery). A 2xx answer delivers;
- * anything else is retried with exponential backoff and jitter until the last attempt fails.
+ * anything else is retried with exponential backoff and jitter until the last attempt fails. The
+ * target is checked against the {@link WebhookTargets} policy before every attempt, since a name's
+ * addresses may have changed since the webhook was added; a refused attempt is not sent and counts
+ * as failed.
  */
 public final class WebhookDispatcher implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(WebhookDispatcher.class.getName());
@@ -76,13 +79,20 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   private final Database db;
   private final Settings settings;
+  private final WebhookTargets targets;
   private final String me;
   private final HttpClient client;
   private ScheduledExecutorService scheduler;
 
+  /** A dispatcher that sends to public addresses only ({@link WebhookTargets#PUBLIC_ONLY}). */
   public WebhookDispatcher(Database db, Settings settings) {
+    this(db, settings, WebhookTargets.PUBLIC_ONLY);
+  }
+
+  public WebhookDispatcher(Database db, Settings settings, WebhookTargets targets) {
     this.db = Objects.requireNonNull(db, "db");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.targets = Objects.requireNonNull(targets, "targets");
     byte[] random = new byte[4];
     new SecureRandom().nextBytes(random);
     this.me =
@@ -90,6 +100,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     this.client =
         HttpClient.newBuilder()
             .connectTimeout(settings.timeout())
+            // A redirect could lead to an address the target policy never saw.
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
@@ -196,6 +207,11 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   private void send(Leased d) {
+    Optional<String> refusal = targets.refusal(d.url());
+    if (refusal.isPresent()) {
+      record(d, null, "refused: " + refusal.get());
+      return;
+    }
     String timestamp = Long.toString(System.currentTimeMillis() / 1000);
     Integer status = null;
     String error = null;

@@ -60,25 +60,37 @@ public final class Webhooks {
 
   private final Database db;
   private final Clock clock;
+  private final WebhookTargets targets;
 
+  /** Webhooks whose addresses must be public ({@link WebhookTargets#PUBLIC_ONLY}). */
   public Webhooks(Database db) {
-    this(db, Clock.systemUTC());
+    this(db, WebhookTargets.PUBLIC_ONLY);
+  }
+
+  public Webhooks(Database db, WebhookTargets targets) {
+    this(db, Clock.systemUTC(), targets);
   }
 
   public Webhooks(Database db, Clock clock) {
+    this(db, clock, WebhookTargets.PUBLIC_ONLY);
+  }
+
+  public Webhooks(Database db, Clock clock, WebhookTargets targets) {
     this.db = Objects.requireNonNull(db, "db");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.targets = Objects.requireNonNull(targets, "targets");
   }
 
   /** A webhook just added, with its signing secret: the only time the secret is given out. */
   public record Added(Webhook webhook, String secret) {}
 
   /**
-   * Adds a webhook after checking its address and that its scope names a known country, company or
-   * technology; logs WEBHOOK_ADD by {@code actor}.
+   * Adds a webhook after checking its address, that its host is a permitted target, and that its
+   * scope names a known country, company or technology; logs WEBHOOK_ADD by {@code actor}.
    */
   public Added add(String url, WebhookScope scope, String actor) {
     WebhookUrl.check(url);
+    targets.check(url);
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(actor, "actor");
     String secret = newSecret();

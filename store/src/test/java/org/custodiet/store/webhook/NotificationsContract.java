@@ -38,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Announcements of newly established claims and their webhook deliveries, against each database the
- * store supports, with a real HTTP receiver on the loopback interface.
+ * store supports, with a real HTTP receiver on the loopback interface. Tests that register or send
+ * to the receiver, or to example.org names (which need DNS), allow private targets explicitly; the
+ * default policy is tested by the last two tests here and by {@link WebhookTargetsTest}.
  */
 abstract class NotificationsContract {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,7 +98,7 @@ abstract class NotificationsContract {
   @Test
   void theFirstRunIsABaselineAndLaterClaimsAreAnnouncedOnceWithDeliveries() throws Exception {
     Database db = seeded();
-    Webhooks webhooks = new Webhooks(db);
+    Webhooks webhooks = new Webhooks(db, WebhookTargets.ALLOW_PRIVATE);
     var all = webhooks.add("https://hooks.example.org/all", WebhookScope.ALL, "cli:tester");
     var kenya =
         webhooks.add("https://hooks.example.org/ken", WebhookScope.country("KEN"), "cli:tester");
@@ -158,7 +160,8 @@ abstract class NotificationsContract {
   void announcersRacingOnOneDatabaseAnnounceEachClaimOnce() throws Exception {
     Database db = seeded();
     announcer(db).announce(engine(db));
-    new Webhooks(db).add("https://hooks.example.org/all", WebhookScope.ALL, "cli:tester");
+    new Webhooks(db, WebhookTargets.ALLOW_PRIVATE)
+        .add("https://hooks.example.org/all", WebhookScope.ALL, "cli:tester");
     importEstablished(db, "test/KEN/supplies/hikvision/sc", "KEN", "smart_city");
     IndexEngine engine = engine(db);
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -184,7 +187,7 @@ abstract class NotificationsContract {
   @Test
   void badWebhooksAreRefusedAndAddingAndRemovingIsLoggedWithoutTheSecret() throws Exception {
     Database db = seeded();
-    Webhooks webhooks = new Webhooks(db);
+    Webhooks webhooks = new Webhooks(db, WebhookTargets.ALLOW_PRIVATE);
     Map<String, String> bad =
         Map.of(
             "ftp://hooks.example.org/x",
@@ -272,7 +275,8 @@ abstract class NotificationsContract {
     receiver.start();
     opened.add(() -> receiver.stop(0));
     String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-    Webhooks.Added hook = new Webhooks(db).add(url, WebhookScope.ALL, "cli:tester");
+    Webhooks.Added hook =
+        new Webhooks(db, WebhookTargets.ALLOW_PRIVATE).add(url, WebhookScope.ALL, "cli:tester");
     importEstablished(db, "test/KEN/supplies/hikvision/pol", "KEN", "smart_policing");
     assertThat(announcer(db).announce(engine(db)).deliveries()).isEqualTo(1);
 
@@ -285,8 +289,8 @@ abstract class NotificationsContract {
             Duration.ofSeconds(30),
             Duration.ofSeconds(5));
     // Two dispatchers on one database, as two server processes would run them.
-    WebhookDispatcher a = new WebhookDispatcher(db, fast).start();
-    WebhookDispatcher b = new WebhookDispatcher(db, fast).start();
+    WebhookDispatcher a = new WebhookDispatcher(db, fast, WebhookTargets.ALLOW_PRIVATE).start();
+    WebhookDispatcher b = new WebhookDispatcher(db, fast, WebhookTargets.ALLOW_PRIVATE).start();
     opened.add(a);
     opened.add(b);
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -332,7 +336,7 @@ abstract class NotificationsContract {
         });
     receiver.start();
     opened.add(() -> receiver.stop(0));
-    new Webhooks(db)
+    new Webhooks(db, WebhookTargets.ALLOW_PRIVATE)
         .add("http://127.0.0.1:" + receiver.getAddress().getPort() + "/", WebhookScope.ALL, "t");
     importEstablished(db, "test/KEN/supplies/hikvision/sms", "KEN", "social_media_surveillance");
     announcer(db).announce(engine(db));
@@ -344,7 +348,7 @@ abstract class NotificationsContract {
             Duration.ofMillis(20),
             Duration.ofSeconds(30),
             Duration.ofSeconds(5));
-    WebhookDispatcher dispatcher = new WebhookDispatcher(db, fast);
+    WebhookDispatcher dispatcher = new WebhookDispatcher(db, fast, WebhookTargets.ALLOW_PRIVATE);
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!new Webhooks(db).deliveries(1).get(0).status().equals("failed")
         && System.nanoTime() < deadline) {
@@ -357,5 +361,76 @@ abstract class NotificationsContract {
     assertThat(d.lastError()).isEqualTo("HTTP 500");
     assertThat(calls.get()).isEqualTo(3);
     assertThat(dispatcher.runOnce()).isZero();
+  }
+
+  @Test
+  void localAndUnresolvableAddressesAreRefusedAtRegistrationByDefault() throws Exception {
+    Database db = seeded();
+    Webhooks webhooks = new Webhooks(db);
+    assertThatThrownBy(() -> webhooks.add("http://127.0.0.1:9/x", WebhookScope.ALL, "t"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("webhook url: http://127.0.0.1:9/x resolves to 127.0.0.1")
+        .hasMessageContaining("a loopback address")
+        .hasMessageContaining("--webhooks-allow-private");
+    assertThatThrownBy(
+            () -> webhooks.add("http://169.254.169.254/latest/meta-data/", WebhookScope.ALL, "t"))
+        .hasMessageContaining("link-local");
+    assertThatThrownBy(() -> webhooks.add("https://[fd00::1]/x", WebhookScope.ALL, "t"))
+        .hasMessageContaining("unique-local");
+    assertThatThrownBy(
+            () -> webhooks.add("https://receiver.custodiet.invalid/x", WebhookScope.ALL, "t"))
+        .hasMessageContaining(
+            "webhook url: the host 'receiver.custodiet.invalid' does not resolve");
+    assertThat(webhooks.list()).isEmpty();
+    assertThat(new AuditLog(db).latest(5))
+        .extracting(AuditEntry::action)
+        .doesNotContain("webhook_add");
+
+    Webhooks.Added allowed =
+        new Webhooks(db, WebhookTargets.ALLOW_PRIVATE)
+            .add("http://127.0.0.1:9/x", WebhookScope.ALL, "t");
+    assertThat(webhooks.list()).containsExactly(allowed.webhook());
+  }
+
+  @Test
+  void aDeliveryToALocalAddressIsRefusedAtSendTimeWhenTheDispatcherForbidsIt() throws Exception {
+    Database db = seeded();
+    announcer(db).announce(engine(db));
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    AtomicInteger calls = new AtomicInteger();
+    receiver.createContext(
+        "/",
+        exchange -> {
+          calls.incrementAndGet();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    opened.add(() -> receiver.stop(0));
+    // Registered while allowed, as by an operator who later turned the allowance off.
+    new Webhooks(db, WebhookTargets.ALLOW_PRIVATE)
+        .add("http://127.0.0.1:" + receiver.getAddress().getPort() + "/in", WebhookScope.ALL, "t");
+    importEstablished(db, "test/KEN/supplies/hikvision/ssrf", "KEN", "smart_city");
+    assertThat(announcer(db).announce(engine(db)).deliveries()).isEqualTo(1);
+    WebhookDispatcher.Settings once =
+        new WebhookDispatcher.Settings(
+            Duration.ofMillis(20),
+            Duration.ofMillis(40),
+            1,
+            Duration.ofMillis(20),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5));
+
+    assertThat(new WebhookDispatcher(db, once).runOnce()).isEqualTo(1);
+
+    Delivery d = new Webhooks(db).deliveries(1).get(0);
+    assertThat(d.status()).isEqualTo("failed");
+    assertThat(d.attempts()).isEqualTo(1);
+    assertThat(d.lastHttpStatus()).isNull();
+    assertThat(d.deliveredMillis()).isNull();
+    assertThat(d.lastError())
+        .startsWith("refused: webhook url: http://127.0.0.1:")
+        .contains("resolves to 127.0.0.1, a loopback address");
+    assertThat(calls.get()).isZero();
   }
 }

@@ -10,6 +10,7 @@ import org.custodiet.core.account.Role;
 import org.custodiet.core.rules.CodingRules;
 import org.custodiet.store.webhook.UnknownWebhookException;
 import org.custodiet.store.webhook.WebhookScope;
+import org.custodiet.store.webhook.WebhookTargets;
 import org.custodiet.store.webhook.Webhooks;
 import org.custodiet.web.Site;
 import org.custodiet.web.auth.Auth;
@@ -28,12 +29,13 @@ public final class WebhookAdminRoutes {
 
   private final Webhooks webhooks;
 
-  private WebhookAdminRoutes(Site site) {
-    this.webhooks = new Webhooks(site.database());
+  private WebhookAdminRoutes(Site site, WebhookTargets targets) {
+    this.webhooks = new Webhooks(site.database(), targets);
   }
 
-  public static void register(JavalinConfig config, Site site) {
-    WebhookAdminRoutes routes = new WebhookAdminRoutes(site);
+  /** Registers the routes; webhooks added through them must be permitted by {@code targets}. */
+  public static void register(JavalinConfig config, Site site, WebhookTargets targets) {
+    WebhookAdminRoutes routes = new WebhookAdminRoutes(site, targets);
     config.routes.get("/admin/webhooks", routes::page);
     config.routes.post("/admin/webhooks", routes::add);
     config.routes.post("/admin/webhooks/{id}/remove", routes::remove);

@@ -48,6 +48,10 @@ final class AuthServer implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   AuthServer(Path dir) {
+    this(dir, new WebServer.Options("127.0.0.1", 0));
+  }
+
+  AuthServer(Path dir, WebServer.Options options) {
     db = Database.openDirectory(dir.resolve("db"));
     new SeedLoader(db).loadBundled();
     accounts = new AccountRepository(db);
@@ -57,7 +61,7 @@ final class AuthServer implements AutoCloseable {
     accounts.add("test:setup", ADMIN, Role.ADMIN, PASSWORD);
     accounts.add("test:setup", VICTIM, Role.CURATOR, PASSWORD);
     site = new Site(db, SearchIndex.inMemory());
-    server = WebServer.start(site, new WebServer.Options("127.0.0.1", 0));
+    server = WebServer.start(site, options);
   }
 
   Account account(String username) {

@@ -256,7 +256,7 @@ class AuthorizationMatrixTest {
           row("GET /admin/webhooks", c -> c.get("/admin/webhooks"), 303, 403, 200, 403, 200),
           row(
               "POST /admin/webhooks",
-              c -> c.form("/admin/webhooks", "url", "https://hooks.example.org/matrix"),
+              c -> c.form("/admin/webhooks", "url", "https://192.0.2.10/matrix"),
               401,
               403,
               201,
@@ -270,7 +270,7 @@ class AuthorizationMatrixTest {
                           + new org.custodiet.store.webhook.Webhooks(
                                   AuthorizationMatrixTest.server.db)
                               .add(
-                                  "https://hooks.example.org/gone",
+                                  "https://192.0.2.10/gone",
                                   org.custodiet.store.webhook.WebhookScope.ALL,
                                   "test:setup")
                               .webhook()

@@ -11,6 +11,7 @@ import org.custodiet.store.audit.AuditLog;
 import org.custodiet.store.release.Release;
 import org.custodiet.store.release.Releases;
 import org.custodiet.store.webhook.Webhooks;
+import org.custodiet.web.WebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,27 +81,36 @@ class ReleaseAndWebhookFormsTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("webhook url: must start with http:// or https://");
     assertThat(
-            post(
-                    "/admin/webhooks",
-                    "url",
-                    "https://h.example.org",
-                    "scope",
-                    "country",
-                    "value",
-                    "QQQ")
+            post("/admin/webhooks", "url", "https://192.0.2.10", "scope", "country", "value", "QQQ")
                 .body())
         .contains("unknown country 'QQQ'");
     assertThat(
-            post("/admin/webhooks", "url", "https://h.example.org", "scope", "planet", "value", "x")
+            post("/admin/webhooks", "url", "https://192.0.2.10", "scope", "planet", "value", "x")
                 .statusCode())
         .isEqualTo(400);
+    assertThat(new Webhooks(server.db).list()).isEmpty();
+    HttpResponse<String> local = post("/admin/webhooks", "url", "http://127.0.0.1:9/x");
+    assertThat(local.statusCode()).isEqualTo(400);
+    assertThat(local.body())
+        .contains(
+            "webhook url: http://127.0.0.1:9/x resolves to 127.0.0.1, a loopback address;",
+            "--webhooks-allow-private",
+            "value=\"http://127.0.0.1:9/x\"");
+    HttpResponse<String> metadata =
+        post("/admin/webhooks", "url", "http://169.254.169.254/latest/meta-data/");
+    assertThat(metadata.statusCode()).isEqualTo(400);
+    assertThat(metadata.body()).contains("a link-local address");
+    HttpResponse<String> nowhere =
+        post("/admin/webhooks", "url", "https://hooks.custodiet.invalid/");
+    assertThat(nowhere.statusCode()).isEqualTo(400);
+    assertThat(nowhere.body()).contains("the host 'hooks.custodiet.invalid' does not resolve");
     assertThat(new Webhooks(server.db).list()).isEmpty();
 
     HttpResponse<String> added =
         post(
             "/admin/webhooks",
             "url",
-            "https://hooks.example.org/kenya",
+            "https://192.0.2.10/kenya",
             "scope",
             "country",
             "value",
@@ -111,7 +121,7 @@ class ReleaseAndWebhookFormsTest {
     String secret = m.group(1);
     assertThat(added.body()).contains("country KEN");
     HttpResponse<String> page = server.get("/admin/webhooks", "Cookie", admin.cookie());
-    assertThat(page.body()).contains("https://hooks.example.org/kenya").doesNotContain(secret);
+    assertThat(page.body()).contains("https://192.0.2.10/kenya").doesNotContain(secret);
     AuditEntry logged = new AuditLog(server.db).latest(1).get(0);
     assertThat(logged.action()).isEqualTo("webhook_add");
     assertThat(logged.actor()).isEqualTo("user:" + AuthServer.ADMIN);
@@ -122,5 +132,23 @@ class ReleaseAndWebhookFormsTest {
     assertThat(new Webhooks(server.db).list()).isEmpty();
     assertThat(post("/admin/webhooks/" + id + "/remove").statusCode()).isEqualTo(404);
     assertThat(post("/admin/webhooks/not-a-number/remove").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aServerThatAllowsPrivateTargetsAcceptsALoopbackWebhook() {
+    try (AuthServer allowing =
+        new AuthServer(dir.resolve("allowing"), new WebServer.Options("127.0.0.1", 0, true))) {
+      AuthServer.Browser ada = allowing.session(AuthServer.ADMIN);
+      HttpResponse<String> added =
+          allowing.postForm(
+              "/admin/webhooks",
+              AuthServer.form("_csrf", ada.csrf(), "url", "http://127.0.0.1:9/x"),
+              "Cookie",
+              ada.cookie());
+      assertThat(added.statusCode()).isEqualTo(201);
+      assertThat(new Webhooks(allowing.db).list())
+          .extracting(w -> w.url())
+          .containsExactly("http://127.0.0.1:9/x");
+    }
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.custodiet.store.webhook.WebhookDispatcher;
 import org.custodiet.store.webhook.WebhookScope;
+import org.custodiet.store.webhook.WebhookTargets;
 import org.custodiet.store.webhook.Webhooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class AcceptedClaimFeedTest {
       receiver.start();
       var db = server.site.site().database();
       Webhooks.Added hook =
-          new Webhooks(db)
+          new Webhooks(db, WebhookTargets.ALLOW_PRIVATE)
               .add(
                   "http://127.0.0.1:" + receiver.getAddress().getPort() + "/in",
                   WebhookScope.country("KEN"),
@@ -65,7 +66,8 @@ class AcceptedClaimFeedTest {
                       8,
                       Duration.ofMillis(50),
                       Duration.ofSeconds(30),
-                      Duration.ofSeconds(5)))
+                      Duration.ofSeconds(5)),
+                  WebhookTargets.ALLOW_PRIVATE)
               .start();
       try {
         long id = server.candidate("https://harbour.test/gate", "Mombasa, Monday. ");
