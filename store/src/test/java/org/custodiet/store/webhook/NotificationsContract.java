@@ -324,31 +324,14 @@ abstract class NotificationsContract {
   void aDeliveryThatNeverSucceedsFailsAfterTheLastAttempt() throws Exception {
     Database db = seeded();
     announcer(db).announce(engine(db));
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     AtomicInteger calls = new AtomicInteger();
-    receiver.createContext(
-        "/",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          calls.incrementAndGet();
-          exchange.sendResponseHeaders(500, -1);
-          exchange.close();
-        });
-    receiver.start();
-    opened.add(() -> receiver.stop(0));
+    HttpServer receiver = receiver(500, calls);
     new Webhooks(db, WebhookTargets.ALLOW_PRIVATE)
         .add("http://127.0.0.1:" + receiver.getAddress().getPort() + "/", WebhookScope.ALL, "t");
     importEstablished(db, "test/KEN/supplies/hikvision/sms", "KEN", "social_media_surveillance");
     announcer(db).announce(engine(db));
-    WebhookDispatcher.Settings fast =
-        new WebhookDispatcher.Settings(
-            Duration.ofMillis(20),
-            Duration.ofMillis(40),
-            3,
-            Duration.ofMillis(20),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(5));
-    WebhookDispatcher dispatcher = new WebhookDispatcher(db, fast, WebhookTargets.ALLOW_PRIVATE);
+    WebhookDispatcher dispatcher =
+        new WebhookDispatcher(db, quick(3), WebhookTargets.ALLOW_PRIVATE);
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!new Webhooks(db).deliveries(1).get(0).status().equals("failed")
         && System.nanoTime() < deadline) {
@@ -396,32 +379,14 @@ abstract class NotificationsContract {
   void aDeliveryToALocalAddressIsRefusedAtSendTimeWhenTheDispatcherForbidsIt() throws Exception {
     Database db = seeded();
     announcer(db).announce(engine(db));
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     AtomicInteger calls = new AtomicInteger();
-    receiver.createContext(
-        "/",
-        exchange -> {
-          calls.incrementAndGet();
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
-    opened.add(() -> receiver.stop(0));
+    HttpServer receiver = receiver(204, calls);
     // Registered while allowed, as by an operator who later turned the allowance off.
     new Webhooks(db, WebhookTargets.ALLOW_PRIVATE)
         .add("http://127.0.0.1:" + receiver.getAddress().getPort() + "/in", WebhookScope.ALL, "t");
     importEstablished(db, "test/KEN/supplies/hikvision/ssrf", "KEN", "smart_city");
     assertThat(announcer(db).announce(engine(db)).deliveries()).isEqualTo(1);
-    WebhookDispatcher.Settings once =
-        new WebhookDispatcher.Settings(
-            Duration.ofMillis(20),
-            Duration.ofMillis(40),
-            1,
-            Duration.ofMillis(20),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(5));
-
-    assertThat(new WebhookDispatcher(db, once).runOnce()).isEqualTo(1);
+    assertThat(new WebhookDispatcher(db, quick(1)).runOnce()).isEqualTo(1);
 
     Delivery d = new Webhooks(db).deliveries(1).get(0);
     assertThat(d.status()).isEqualTo("failed");
@@ -432,5 +397,35 @@ abstract class NotificationsContract {
         .startsWith("refused: webhook url: http://127.0.0.1:")
         .contains("resolves to 127.0.0.1, a loopback address");
     assertThat(calls.get()).isZero();
+  }
+
+  /**
+   * A receiver on the loopback interface that answers every request with {@code status} and counts
+   * them in {@code calls}; it stops with the test.
+   */
+  private HttpServer receiver(int status, AtomicInteger calls) throws java.io.IOException {
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          calls.incrementAndGet();
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    receiver.start();
+    opened.add(() -> receiver.stop(0));
+    return receiver;
+  }
+
+  /** Dispatcher settings that retry almost at once, for {@code attempts} attempts. */
+  private static WebhookDispatcher.Settings quick(int attempts) {
+    return new WebhookDispatcher.Settings(
+        Duration.ofMillis(20),
+        Duration.ofMillis(40),
+        attempts,
+        Duration.ofMillis(20),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5));
   }
 }
