@@ -2,6 +2,7 @@ package org.custodiet.spark;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -65,6 +66,8 @@ public final class SparkIngestJob {
    * @param nearDuplicates of the documents, those in the group of an earlier similar one
    * @param quarantined records that could not be read, prepared or extracted
    * @param bytes input bytes
+   * @param sharedKeys URL hashes, text hashes and LSH buckets found shared and broadcast to every
+   *     executor (8 bytes each): what the driver's memory must hold for deduplication
    */
   public record Report(
       long files,
@@ -74,19 +77,21 @@ public final class SparkIngestJob {
       long nearDuplicates,
       long quarantined,
       long candidates,
-      long bytes) {
+      long bytes,
+      long sharedKeys) {
     public String summary() {
       return String.format(
           java.util.Locale.ROOT,
           "files %d, read %d, documents %d, duplicates %d, near-duplicates %d, quarantined %d,"
-              + " candidates %d",
+              + " candidates %d, shared keys %d",
           files,
           read,
           documents,
           duplicates,
           nearDuplicates,
           quarantined,
-          candidates);
+          candidates,
+          sharedKeys);
     }
   }
 
@@ -141,7 +146,8 @@ public final class SparkIngestJob {
     JavaRDD<List<Processed>> cache = readAndExtract(jsc, files, options.limits(), gazetteer);
     JavaRDD<Processed> processed = cache.flatMap(List::iterator);
 
-    Broadcast<long[][]> shared = jsc.broadcast(sharedKeys(processed));
+    long[][] sharedKeys = sharedKeys(processed);
+    Broadcast<long[][]> shared = jsc.broadcast(sharedKeys);
     Map<Long, FirstSeen.Kind> dropped =
         FirstSeen.dropped(
             processed.flatMap(p -> contested(p, shared.value()).iterator()).collect());
@@ -174,7 +180,8 @@ public final class SparkIngestJob {
             tally.nearDuplicates(),
             tally.unusable(),
             tally.candidates(),
-            bytes);
+            bytes,
+            Arrays.stream(sharedKeys).mapToLong(keys -> keys.length).sum());
     return new Result(report, good, cache);
   }
 

@@ -140,6 +140,8 @@ class SameResultsTest {
     assertThat(report.nearDuplicates()).isEqualTo(embedded.nearDuplicates());
     assertThat(report.candidates()).isEqualTo(embedded.candidates());
     assertThat(report.quarantined()).isEqualTo(embedded.failed());
+    // The corpus's copies share text hashes and buckets, so the report must count shared keys.
+    assertThat(report.sharedKeys()).isPositive();
 
     assertThat(quarantine).hasSize(Corpus.BROKEN_LINES);
     assertThat(quarantine)
