@@ -1,6 +1,7 @@
 package org.custodiet.store;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,9 +17,13 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.custodiet.store.ImportException.Problem;
 import org.custodiet.store.ImportException.Reason;
 
-/** A parsed RFC 4180 CSV file with a header row; each row remembers the line it starts on. */
-final class CsvTable {
-  record Row(long line, List<String> values) {}
+/**
+ * A parsed RFC 4180 CSV file with a header row; each row remembers the line it starts on. The one
+ * CSV reader of the store: claim imports and screening lists both parse through it, so they refuse
+ * malformed files alike.
+ */
+public final class CsvTable {
+  public record Row(long line, List<String> values) {}
 
   final String file;
   final List<String> header;
@@ -44,17 +49,25 @@ final class CsvTable {
 
   /** Parses the text; a malformed or truncated file throws at once (MALFORMED). */
   static CsvTable parse(TextFile f) {
+    return read(f.name(), new StringReader(f.text()));
+  }
+
+  /**
+   * Reads a whole CSV file named {@code file} from {@code reader}; a malformed, truncated or
+   * undecodable file throws at once (MALFORMED), naming the line.
+   */
+  public static CsvTable read(String file, Reader reader) {
     CSVParser parser;
     try {
-      parser = CSVParser.builder().setReader(new StringReader(f.text())).setFormat(FORMAT).get();
+      parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      throw malformed(f.name(), 1, "cannot read the header row: " + e.getMessage(), e);
+      throw malformed(file, 1, "cannot read the header row: " + ImportException.rootCause(e), e);
     }
     List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
     if (header.isEmpty()) {
-      throw malformed(f.name(), 1, "empty file: a header row is required", null);
+      throw malformed(file, 1, "empty file: a header row is required", null);
     }
-    CsvTable table = new CsvTable(f.name(), header);
+    CsvTable table = new CsvTable(file, header);
     Iterator<CSVRecord> it = parser.iterator();
     while (true) {
       long line = parser.getCurrentLineNumber() + 1;
@@ -65,16 +78,16 @@ final class CsvTable {
         }
         rec = it.next();
       } catch (UncheckedIOException | IllegalStateException e) {
-        String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
         throw malformed(
-            f.name(),
+            file,
             line,
-            "malformed CSV in the row starting here (truncated file or unbalanced quote?): " + msg,
+            "malformed CSV in the row starting here (truncated file or unbalanced quote?): "
+                + ImportException.rootCause(e),
             e);
       }
       if (rec.size() != header.size()) {
         throw malformed(
-            f.name(),
+            file,
             line,
             "row has "
                 + rec.size()
@@ -86,6 +99,14 @@ final class CsvTable {
       table.rows.add(new Row(line, rec.toList()));
     }
     return table;
+  }
+
+  public List<String> header() {
+    return header;
+  }
+
+  public List<Row> rows() {
+    return rows;
   }
 
   private static ImportException malformed(String file, long line, String msg, Throwable cause) {

@@ -101,4 +101,19 @@ public final class ImportException extends RuntimeException {
   public String field() {
     return problems.get(0).field();
   }
+
+  /**
+   * What went wrong at the bottom of a chain of causes, in words a curator can act on: readers wrap
+   * a decoding or parsing failure in several layers.
+   */
+  public static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof java.nio.charset.CharacterCodingException) {
+      return "the file is not valid UTF-8";
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
 }

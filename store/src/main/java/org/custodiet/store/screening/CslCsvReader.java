@@ -1,19 +1,12 @@
 package org.custodiet.store.screening;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
+import org.custodiet.store.CsvTable;
 import org.custodiet.store.ImportException.Reason;
 
 /**
@@ -72,29 +65,14 @@ final class CslCsvReader {
           "source_list_url",
           "source_information_url");
 
-  private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-          .setIgnoreEmptyLines(true)
-          .get();
-
   private CslCsvReader() {}
 
   static ParsedList read(ListFile file, String listId, CountryCodes codes) {
     Findings findings = new Findings(file.name);
     List<StoredEntry> entries = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    CSVParser parser;
-    try {
-      parser = CSVParser.builder().setReader(file.reader()).setFormat(FORMAT).get();
-    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      throw ListFile.failure(
-          Reason.MALFORMED, file.name, 1, null, null, "cannot read the header row: " + cause(e));
-    }
-    List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
+    CsvTable table = CsvTable.read(file.name, file.reader());
+    List<String> header = table.header();
     List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
     if (!missing.isEmpty()) {
       throw ListFile.failure(
@@ -109,37 +87,11 @@ final class CslCsvReader {
               + COLUMNS.size()
               + " published columns)");
     }
-    Iterator<CSVRecord> rows = parser.iterator();
-    while (true) {
-      long line = parser.getCurrentLineNumber() + 1;
-      CSVRecord row;
-      try {
-        if (!rows.hasNext()) {
-          break;
-        }
-        row = rows.next();
-      } catch (UncheckedIOException | IllegalStateException e) {
-        throw ListFile.failure(
-            Reason.MALFORMED,
-            file.name,
-            line,
-            null,
-            null,
-            "malformed CSV in the row starting here (unbalanced quote or truncated file?): "
-                + cause(e));
-      }
-      if (row.size() != header.size()) {
-        throw ListFile.failure(
-            Reason.MALFORMED,
-            file.name,
-            line,
-            null,
-            null,
-            "row has " + row.size() + " fields but the header has " + header.size());
-      }
+    for (CsvTable.Row row : table.rows()) {
+      long line = row.line();
       Map<String, String> values = new LinkedHashMap<>();
       for (int i = 0; i < header.size(); i++) {
-        values.put(header.get(i), row.get(i));
+        values.put(header.get(i), row.values().get(i));
       }
       StoredEntry entry = entry(values, findings, codes, line, listId, ids, null);
       if (entry != null) {
@@ -235,16 +187,5 @@ final class CslCsvReader {
 
   static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  static String cause(Exception e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    if (t instanceof CharacterCodingException) {
-      return "the file is not valid UTF-8";
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodiet.store.ImportException;
 import org.custodiet.store.ImportException.Reason;
 
 /**
@@ -85,7 +86,8 @@ final class CslJsonReader {
           null,
           "invalid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw ListFile.failure(Reason.MALFORMED, file.name, line, null, null, CslCsvReader.cause(e));
+      throw ListFile.failure(
+          Reason.MALFORMED, file.name, line, null, null, ImportException.rootCause(e));
     }
     findings.throwIfAny();
     return new ParsedList(file.name, file.sha256(), entries, Map.of());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.custodiet.store.ImportException;
 import org.custodiet.store.ImportException.Reason;
 
 /**
@@ -87,7 +88,7 @@ final class FtmReader {
       }
     } catch (IOException e) {
       throw ListFile.failure(
-          Reason.MALFORMED, file.name, line + 1, null, null, CslCsvReader.cause(e));
+          Reason.MALFORMED, file.name, line + 1, null, null, ImportException.rootCause(e));
     }
     findings.throwIfAny();
     return new ParsedList(file.name, file.sha256(), entries, skipped);
